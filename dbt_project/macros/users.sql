@@ -1,0 +1,54 @@
+{#- The users being refreshed: var('users') is a list of user_ids (YAML list, or a comma-separated
+    string). Empty means every user that has an export loaded (raw.exports). -#}
+
+{% macro sql_string(value) -%}
+    '{{ (value | string) | replace("'", "''") }}'
+{%- endmacro %}
+
+{% macro users_list() -%}
+    {%- set raw = var('users', []) -%}
+    {%- if raw is none -%}
+        {%- set raw = [] -%}
+    {%- elif raw is string -%}
+        {%- set raw = raw.strip().lstrip('[').rstrip(']').split(',') -%}
+    {%- elif raw is not iterable or raw is mapping -%}
+        {%- set raw = [raw] -%}
+    {%- endif -%}
+    {%- set users = [] -%}
+    {%- for u in raw -%}
+        {%- set u = (u | string).strip().strip('"').strip("'") -%}
+        {%- if u and u not in users -%}{%- do users.append(u) -%}{%- endif -%}
+    {%- endfor -%}
+    {{ return(users | sort) }}
+{%- endmacro %}
+
+{#- `user_id in (...)`: the refreshed users, for the where clause of every non-view model.
+    Renders a literal list when var('users') is set, else a sub-query on raw.exports. -#}
+{% macro users_filter(column='user_id') -%}
+    {%- set users = users_list() -%}
+    {%- if users | length == 0 -%}
+        {{ column }} in (select user_id from raw.exports)
+    {%- else -%}
+        {{ column }} in ({% for u in users %}{{ sql_string(u) }}{{ ", " if not loop.last }}{% endfor %})
+    {%- endif -%}
+{%- endmacro %}
+
+{#- refresh_date: var('refresh_date') (YYYY-MM-DD) or the UTC date the invocation started. -#}
+{% macro refresh_date() -%}
+    {%- set value = var('refresh_date', '') -%}
+    {%- if value is none or (value | string | trim) == '' -%}
+        {%- set value = run_started_at.strftime('%Y-%m-%d') -%}
+    {%- endif -%}
+    {%- set value = value | string | trim -%}
+    {%- if not modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}$', value) -%}
+        {{ exceptions.raise_compiler_error("var refresh_date must be YYYY-MM-DD, got '" ~ value ~ "'") }}
+    {%- endif -%}
+    date '{{ value }}'
+{%- endmacro %}
+
+{#- weights_preset: a preset name of seeds/score_weights.csv. -#}
+{% macro weights_preset() -%}
+    {%- set value = var('weights_preset', 'default') -%}
+    {%- if value is none or (value | string | trim) == '' -%}{%- set value = 'default' -%}{%- endif -%}
+    {{ return(value | string | trim) }}
+{%- endmacro %}

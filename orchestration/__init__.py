@@ -1,0 +1,1 @@
+"""Connection Score: the Dagster code location and the Python code behind it."""
