@@ -118,7 +118,7 @@ def open_zip(user_id: str, path: Path) -> ExportSource:
         zf = zipfile.ZipFile(path)
         infos = [i for i in zf.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ExportError(user_id, f"corrupt or unreadable zip archive ({exc})", path.name) from None
+        raise ExportError(user_id, f"corrupt zip archive ({exc})", path.name) from None
     for info in infos:
         _safe_member(user_id, path.name, info.filename.replace("\\", "/"))
     if len(infos) > MAX_ENTRIES:

@@ -1,0 +1,25 @@
+"""The Dagster code location (`dagster dev` from the repo root loads this via pyproject.toml)."""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+
+os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+from .assets.raw import raw_linkedin_export  # noqa: E402
+from .operations.jobs import refresh_users_job  # noqa: E402
+from .operations.sensors import new_exports_sensor  # noqa: E402
+from .resources import WarehouseResource  # noqa: E402
+from .settings import Settings  # noqa: E402
+
+settings = Settings.from_env()
+
+defs = dg.Definitions(
+    assets=[raw_linkedin_export],
+    jobs=[refresh_users_job],
+    sensors=[new_exports_sensor],
+    resources={"warehouse": WarehouseResource.from_settings(settings)},
+)

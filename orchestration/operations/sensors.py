@@ -1,0 +1,36 @@
+"""The new-export sensor: adds a partition for every new user folder and requests a refresh for new
+users and changed exports. No restart or code change is needed for a new user to appear."""
+
+
+import json
+from pathlib import Path
+
+import dagster as dg
+
+from ..partitions import users_partitions
+from ..settings import Settings
+from .discovery import changed_users, scan
+from .jobs import refresh_users_job
+
+
+@dg.sensor(job=refresh_users_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
+def new_exports_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
+    raw_root = Path(Settings.from_env().raw_root)
+    previous: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
+    current, refused = scan(raw_root)
+    for name in refused:
+        context.log.warning(f"ignoring folder data/raw/{name}: not a valid user id "
+                            "(1-63 lower-case letters, digits, '-' or '_')")
+    new, changed = changed_users(previous, current)
+    known = set(context.instance.get_dynamic_partitions(users_partitions.name))
+    to_add = sorted(u for u in current if u not in known)
+    run_requests = [
+        dg.RunRequest(run_key=f"{user}:{current[user]}", partition_key=user,
+                      tags={"connection_score/trigger": "new_user" if user in new else "new_export"})
+        for user in new + changed
+    ]
+    return dg.SensorResult(
+        run_requests=run_requests,
+        dynamic_partitions_requests=[users_partitions.build_add_request(to_add)] if to_add else [],
+        cursor=json.dumps(current, sort_keys=True),
+    )

@@ -1,0 +1,33 @@
+"""Dagster resources: where the warehouse and the raw exports are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from .settings import Settings
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """The read-write DuckDB warehouse. Open late, close early: DuckDB allows one writer process, so no
+    step may hold a connection across another step (all writers share the `warehouse` pool)."""
+
+    path: str
+    raw_root: str
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(self.path)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "WarehouseResource":
+        return cls(path=str(settings.warehouse_path), raw_root=str(settings.raw_root))
