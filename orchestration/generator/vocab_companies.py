@@ -1279,7 +1279,7 @@ LONG_TAIL_WORDS: dict[str, tuple[str, ...]] = {
     "Accommodation Services": ("Hotel", "Boutique Hotel", "Catering", "Bistro", "Kitchen", "Guesthouse", "Café", "Hospitality Group"),
     "Administrative and Support Services": ("Staffing", "Recruitment", "Talent Partners", "Facility Services", "Executive Search", "Personalberatung", "Cleaning Services", "Events"),
     "Construction": ("Construction", "Bau", "Builders", "Contracting", "Roofing", "Construcciones", "Bygg", "Civil Works"),
-    "Consumer Services": ("Foundation", "Stiftung", "Association", "e.V.", "Community Trust", "Fondation", "Charity"),
+    "Consumer Services": ("Foundation", "Stiftung", "Association", "Verein", "Community Trust", "Fondation", "Charity"),
     "Education": ("Academy", "School", "Institute", "Learning", "Hochschule", "Collège", "Tutoring", "University of Applied Sciences"),
     "Entertainment Providers": ("Studios", "Productions", "Theatre", "Festival", "Music Group", "Esports", "Films"),
     "Farming, Ranching, Forestry": ("Farms", "Agro", "Dairy", "Forestry", "Landwirtschaft", "Seeds", "Orchards"),
