@@ -9,6 +9,9 @@ import dagster as dg
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
+from dagster_dbt import DbtCliResource  # noqa: E402
+
+from .assets.dbt import dbt_models, dbt_project  # noqa: E402
 from .assets.raw import raw_linkedin_export  # noqa: E402
 from .operations.jobs import refresh_users_job  # noqa: E402
 from .operations.sensors import new_exports_sensor  # noqa: E402
@@ -18,8 +21,11 @@ from .settings import Settings  # noqa: E402
 settings = Settings.from_env()
 
 defs = dg.Definitions(
-    assets=[raw_linkedin_export],
+    assets=[raw_linkedin_export, dbt_models],
     jobs=[refresh_users_job],
     sensors=[new_exports_sensor],
-    resources={"warehouse": WarehouseResource.from_settings(settings)},
+    resources={
+        "warehouse": WarehouseResource.from_settings(settings),
+        "dbt": DbtCliResource(project_dir=dbt_project),
+    },
 )

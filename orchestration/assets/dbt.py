@@ -5,6 +5,7 @@ user: dbt's start-up and parse cost seconds. The manifest is prepared once (`mak
 session fixture, or `dagster dev`), never parsed at import."""
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -13,6 +14,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
 from ..partitions import users_partitions
+from ..resources import WarehouseResource
 from ..settings import DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
@@ -72,8 +74,11 @@ class DbtBatchConfig(dg.Config):
     pool="warehouse",
     name="dbt_models",
 )
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, config: DbtBatchConfig):
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource,
+               config: DbtBatchConfig):
     users = list(context.partition_keys)
+    # profiles.yml reads the warehouse path from the environment; the dbt subprocess inherits it.
+    os.environ["CONNECTION_SCORE_WAREHOUSE"] = warehouse.path
     refresh = date.fromisoformat(config.refresh_date) if config.refresh_date else dg_today()
     # Reference data (rules, taxonomy, parameters) is reloaded at the start of every batch so edits to
     # the seed CSVs take effect on the next refresh; it costs one short dbt call per batch.

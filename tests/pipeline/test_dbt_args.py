@@ -1,0 +1,24 @@
+"""The dbt argument builder: one invocation per batch, users sorted and de-duplicated."""
+
+import json
+from datetime import date
+
+import pytest
+
+from orchestration.assets.dbt import dbt_build_args, dbt_vars
+
+
+def test_build_args_for_a_batch():
+    args = dbt_build_args(["bob", "alice", "bob"], date(2026, 11, 26))
+    assert args[:2] == ["build", "--vars"]
+    assert json.loads(args[2]) == {"users": ["alice", "bob"], "refresh_date": "2026-11-26",
+                                   "weights_preset": "default"}
+
+
+def test_vars_carry_the_preset():
+    assert dbt_vars(["a"], date(2026, 1, 2), "job_seeker")["weights_preset"] == "job_seeker"
+
+
+def test_empty_batch_is_refused():
+    with pytest.raises(ValueError, match="at least one user"):
+        dbt_build_args([], date(2026, 11, 26))
