@@ -50,7 +50,10 @@ class NpmPackage:
     name: str
     version: str
     files: tuple[str, ...]          # paths inside the package tarball (without the leading "package/")
-    license_files: tuple[str, ...]  # copied next to the files
+    # Licence files copied next to the files. Empty when the npm tarball ships none (popper.js 1.12.9,
+    # vega 5.33.1): then a LICENSE-NOTICE.txt is written from package.json's `license` field and the
+    # licence banner of the first file, and package.json is kept as provenance.
+    license_files: tuple[str, ...]
     # Subresource-Integrity values the GX templates pin, per file (checked after download).
     integrity: dict[str, str] = field(default_factory=dict)
 
@@ -65,7 +68,7 @@ PACKAGES: tuple[NpmPackage, ...] = (
                {"dist/js/bootstrap.min.js":
                 "sha384-JjSmVgyd0p3pXB1rRibZUAYoIIy6OrQ6VrjIEaFf/nJGzIxFDsf4x0xIM+B07jRM"}),
     NpmPackage("jquery", "3.7.1", ("dist/jquery.min.js",), ("LICENSE.txt",)),
-    NpmPackage("popper.js", "1.12.9", ("dist/umd/popper.min.js",), ("LICENSE.md",),
+    NpmPackage("popper.js", "1.12.9", ("dist/umd/popper.min.js",), (),
                {"dist/umd/popper.min.js":
                 "sha384-ApNbgh9B+Y1QKtv3Rn7W3mgPxhU9K/ScQsAP7hUibX39j7fakFPskvXusvfa0b4Q"}),
     NpmPackage("bootstrap-table", "1.19.1",
@@ -83,7 +86,7 @@ PACKAGES: tuple[NpmPackage, ...] = (
                ("css/all.min.css", "webfonts/fa-brands-400.woff2", "webfonts/fa-regular-400.woff2",
                 "webfonts/fa-solid-900.woff2", "webfonts/fa-v4compatibility.woff2"), ("LICENSE.txt",)),
     # jsDelivr serves the package's "jsdelivr" entry file for a bare `npm/<pkg>@<range>` URL.
-    NpmPackage("vega", "5.33.1", ("build/vega.min.js",), ("LICENSE",)),
+    NpmPackage("vega", "5.33.1", ("build/vega.min.js",), ()),
     NpmPackage("vega-lite", "5.23.0", ("build/vega-lite.min.js",), ("LICENSE",)),
     NpmPackage("vega-embed", "6.29.0", ("build/vega-embed.min.js",), ("LICENSE",)),
 )
@@ -140,7 +143,7 @@ def vendored_files() -> list[Path]:
     """Every file `data_docs.py` copies into a site (relative to VENDOR_DIR)."""
     out: list[Path] = []
     for pkg in PACKAGES:
-        for rel in pkg.files + pkg.license_files:
+        for rel in pkg.files + (pkg.license_files or (NOTICE_NAME, "package.json")):
             out.append(Path("npm") / pkg.dir_name / rel)
     out += [LOGO_LIGHT.relative_to(VENDOR_DIR), LOGO_DARK.relative_to(VENDOR_DIR)]
     return out
@@ -162,6 +165,27 @@ def template_urls() -> set[str]:
         urls.update(pattern.findall(text))
         urls.update(re.findall(r"""url\(['"]?((?:https?:)?//[^'")?]+)""", text))
     return urls
+
+
+NOTICE_NAME = "LICENSE-NOTICE.txt"
+
+
+def _notice(pkg: NpmPackage, package_json: bytes, first_file: bytes) -> str:
+    import json
+
+    meta = json.loads(package_json)
+    repo = meta.get("repository")
+    repo = repo.get("url") if isinstance(repo, dict) else repo
+    banner = re.match(rb"\s*/\*(.*?)\*/", first_file, re.S)
+    lines = [
+        f"{pkg.name}@{pkg.version}: the npm tarball contains no licence file.",
+        f"License (package.json): {meta.get('license')}",
+        f"Author: {meta.get('author')}",
+        f"Repository: {repo}",
+    ]
+    if banner:
+        lines += ["", f"Banner of {pkg.files[0]}:", banner.group(1).decode("utf-8", "replace").strip()]
+    return "\n".join(lines) + "\n"
 
 
 def _sri(data: bytes, algo: str) -> str:
@@ -193,6 +217,12 @@ def fetch(pkg: NpmPackage, dest_root: Path = NPM_DIR) -> list[Path]:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
                 written.append(target)
+            if not pkg.license_files:
+                package_json = tar.extractfile("package/package.json").read()  # type: ignore[union-attr]
+                (dest / "package.json").write_bytes(package_json)
+                first = (dest / pkg.files[0]).read_bytes()
+                (dest / NOTICE_NAME).write_text(_notice(pkg, package_json, first), encoding="utf-8")
+                written += [dest / "package.json", dest / NOTICE_NAME]
     return written
 
 
