@@ -10,9 +10,12 @@ import dagster as dg
 
 from ..ingestion.errors import ExportError
 from ..ingestion.pipeline import IngestReport, ingest_user
-from ..ingestion.schema import ALL_TABLES, EXPORTS, RawTable
+from ..checks.suites import load_suite
+from ..checks.validation import check_table
+from ..ingestion.schema import ALL_TABLES, EXPORTS, RAW_TABLES, RawTable
 from ..partitions import users_partitions
 from ..resources import WarehouseResource
+from ..settings import EXPECTATIONS_DIR
 
 RAW_GROUP = "raw"
 
@@ -66,9 +69,19 @@ def report_metadata(report: IngestReport) -> dict[str, dg.MetadataValue]:
     return meta
 
 
+GX_CHECK = "gx_suite"
+# Raw tables with a Great Expectations suite (expectations/raw/<table>.json); each becomes a blocking check.
+CHECKED_TABLES = [t.name for t in RAW_TABLES if (EXPECTATIONS_DIR / "raw" / f"{t.name}.json").exists()]
+
+
 @dg.multi_asset(
     name="raw_linkedin_export",
     specs=[_spec(t) for t in ALL_TABLES],
+    check_specs=[
+        dg.AssetCheckSpec(GX_CHECK, asset=raw_asset_key(t), blocking=True,
+                          description=f"Great Expectations suite expectations/raw/{t}.json on the refreshed users")
+        for t in CHECKED_TABLES
+    ],
     partitions_def=users_partitions,
     backfill_policy=dg.BackfillPolicy.single_run(),
     pool="warehouse",
@@ -120,3 +133,8 @@ def raw_linkedin_export(context: dg.AssetExecutionContext, warehouse: WarehouseR
         elif single and table.name in single.rows:
             metadata["export_date"] = dg.MetadataValue.text(str(single.export_date))
         yield dg.MaterializeResult(asset_key=raw_asset_key(table.name), metadata=metadata)
+    # Validate what was just written (the write connection is closed: GX reads read-only). GX is
+    # imported here, once per batch, never at definitions load.
+    for table_name in CHECKED_TABLES:
+        yield check_table(warehouse.path, load_suite(f"raw.{table_name}"), sorted(reports),
+                          asset_key=raw_asset_key(table_name), check_name=GX_CHECK)

@@ -41,3 +41,29 @@ def test_partition_per_user_with_metadata_and_isolated_failure(samples, raw_root
     assert "user 'broken', file 'Complete_LinkedInDataExport_01-02-2025.zip': corrupt zip archive" in message
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("select count(*) from raw.connections where user_id='feynman'").fetchone()[0] == 3
+
+
+def test_raw_suites_run_as_blocking_checks(samples, raw_root, warehouse):
+    copy_sample(samples, "2024-12-basic", raw_root, "feynman")
+    # A user whose Connected On column is mostly unparseable: ingestion succeeds (dates are warnings),
+    # the raw suite fails with an ERROR, which blocks that user's downstream assets.
+    bad = raw_root / "mangled" / "export"
+    bad.mkdir(parents=True)
+    (bad / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        + "".join(f"A{i},B,https://www.linkedin.com/in/a{i},,C,D,someday\n" for i in range(9))
+        + "Z,B,https://www.linkedin.com/in/z,,C,D,01 Jan 2024\n")
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions("users", ["feynman", "mangled"])
+
+    good = _materialize(instance, "feynman", warehouse, raw_root)
+    evaluations = {e.asset_key.to_user_string(): e for e in good.get_asset_check_evaluations()}
+    assert len(evaluations) == 15 and all(e.passed for e in evaluations.values())
+
+    result = _materialize(instance, "mangled", warehouse, raw_root)
+    failed = {e.asset_key.to_user_string(): e for e in result.get_asset_check_evaluations() if not e.passed}
+    assert list(failed) == ["raw/connections"]
+    evaluation = failed["raw/connections"]
+    assert evaluation.severity == dg.AssetCheckSeverity.ERROR
+    assert evaluation.blocking is True
+    assert "connected_on" in str(evaluation.metadata)
