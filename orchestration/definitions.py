@@ -13,7 +13,9 @@ from dagster_dbt import DbtCliResource  # noqa: E402
 
 from .assets.dbt import dbt_models, dbt_project  # noqa: E402
 from .assets.raw import raw_linkedin_export  # noqa: E402
+from .assets.serving import serving_snapshot  # noqa: E402
 from .operations.jobs import refresh_users_job  # noqa: E402
+from .operations.schedules import daily_refresh  # noqa: E402
 from .operations.sensors import new_exports_sensor  # noqa: E402
 from .resources import WarehouseResource  # noqa: E402
 from .settings import Settings  # noqa: E402
@@ -21,9 +23,10 @@ from .settings import Settings  # noqa: E402
 settings = Settings.from_env()
 
 defs = dg.Definitions(
-    assets=[raw_linkedin_export, dbt_models],
+    assets=[raw_linkedin_export, dbt_models, serving_snapshot],
     jobs=[refresh_users_job],
     sensors=[new_exports_sensor],
+    schedules=[daily_refresh],
     resources={
         "warehouse": WarehouseResource.from_settings(settings),
         "dbt": DbtCliResource(project_dir=dbt_project),

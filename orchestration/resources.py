@@ -18,6 +18,7 @@ class WarehouseResource(dg.ConfigurableResource):
 
     path: str
     raw_root: str
+    serving_path: str = ""   # the published read-only snapshot; default: next to the warehouse
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -28,6 +29,11 @@ class WarehouseResource(dg.ConfigurableResource):
         finally:
             con.close()
 
+    @property
+    def serving_file(self) -> Path:
+        return Path(self.serving_path) if self.serving_path else Path(self.path).with_name("serving.duckdb")
+
     @classmethod
     def from_settings(cls, settings: Settings) -> "WarehouseResource":
-        return cls(path=str(settings.warehouse_path), raw_root=str(settings.raw_root))
+        return cls(path=str(settings.warehouse_path), raw_root=str(settings.raw_root),
+                   serving_path=str(settings.serving_path))

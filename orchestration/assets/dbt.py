@@ -13,6 +13,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
+from ..operations import status
 from ..partitions import users_partitions
 from ..resources import WarehouseResource
 from ..settings import DBT_PROJECT_DIR
@@ -77,13 +78,29 @@ class DbtBatchConfig(dg.Config):
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource,
                config: DbtBatchConfig):
     users = list(context.partition_keys)
+    run_id = context.run.run_id
+    with warehouse.connect() as con:
+        skipped = status.quarantined(con, run_id)
+    eligible = [u for u in users if u not in skipped]
+    if skipped:
+        context.log.warning(f"skipping quarantined users (their previous results stay, flagged stale): "
+                            f"{', '.join(sorted(skipped))}")
+    if not eligible:
+        return
+    refresh = date.fromisoformat(config.refresh_date) if config.refresh_date else dg_today()
     # profiles.yml reads the warehouse path from the environment; the dbt subprocess inherits it.
     os.environ["CONNECTION_SCORE_WAREHOUSE"] = warehouse.path
-    refresh = date.fromisoformat(config.refresh_date) if config.refresh_date else dg_today()
-    # Reference data (rules, taxonomy, parameters) is reloaded at the start of every batch so edits to
-    # the seed CSVs take effect on the next refresh; it costs one short dbt call per batch.
-    dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path).wait()
-    yield from dbt.cli(dbt_build_args(users, refresh, config.weights_preset), context=context).stream()
+    try:
+        # Reference data (rules, taxonomy, parameters) is reloaded at the start of every batch so edits
+        # to the seed CSVs take effect on the next refresh; it costs one short dbt call per batch.
+        dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path).wait()
+        yield from dbt.cli(dbt_build_args(eligible, refresh, config.weights_preset), context=context).stream()
+    except Exception as exc:
+        with warehouse.connect() as con:
+            status.fail(con, run_id, "dbt", {u: f"dbt build failed: {exc}"[:500] for u in eligible})
+        raise
+    with warehouse.connect() as con:
+        status.succeed(con, run_id, eligible)
 
 
 def dg_today() -> date:

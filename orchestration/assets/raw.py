@@ -10,9 +10,9 @@ import dagster as dg
 
 from ..ingestion.errors import ExportError
 from ..ingestion.pipeline import IngestReport, ingest_user
-from ..checks.suites import load_suite
-from ..checks.validation import check_table
+from ..checks.batch import run_suite_for_batch
 from ..ingestion.schema import ALL_TABLES, EXPORTS, RAW_TABLES, RawTable
+from ..operations import status
 from ..partitions import users_partitions
 from ..resources import WarehouseResource
 from ..settings import EXPECTATIONS_DIR
@@ -91,9 +91,11 @@ CHECKED_TABLES = [t.name for t in RAW_TABLES if (EXPECTATIONS_DIR / "raw" / f"{t
 )
 def raw_linkedin_export(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     users = context.partition_keys
+    run_id = context.run.run_id
     reports: dict[str, IngestReport] = {}
     failures: dict[str, ExportError] = {}
     with warehouse.connect() as con:
+        status.start(con, run_id, users)
         for user_id in users:
             try:
                 report = ingest_user(warehouse.path, Path(warehouse.raw_root), user_id, con=con)
@@ -106,13 +108,13 @@ def raw_linkedin_export(context: dg.AssetExecutionContext, warehouse: WarehouseR
                              f"({report.rows_total:,} rows, {len(report.warnings)} warnings)")
             for warning in report.warnings:
                 context.log.warning(f"{user_id}: {warning}")
-    if failures:
-        # Users ingested above are committed; the step fails so the failed users' downstream does not run.
+        status.fail(con, run_id, "ingestion", {u: e.message for u, e in failures.items()})
+    if failures and not reports:
+        # Nobody in the batch could be ingested: fail the step (their previous data is untouched).
         raise dg.Failure(
             description="; ".join(exc.message for exc in failures.values()),
             metadata={
                 "failed_users": dg.MetadataValue.json(sorted(failures)),
-                "succeeded_users": dg.MetadataValue.json(sorted(reports)),
                 "errors": dg.MetadataValue.md("\n".join(f"- {e.message}" for e in failures.values())),
             },
         )
@@ -130,11 +132,23 @@ def raw_linkedin_export(context: dg.AssetExecutionContext, warehouse: WarehouseR
                     "| user | status | export date | rows | warnings |\n|---|---|---|---|---|\n" + "\n".join(
                         f"| {r.user_id} | {r.status} | {r.export_date} | {r.rows_total:,} | {len(r.warnings)} |"
                         for r in reports.values()))
+            if failures:
+                metadata["failed_users"] = dg.MetadataValue.md(
+                    "\n".join(f"- {e.message}" for e in failures.values()))
         elif single and table.name in single.rows:
             metadata["export_date"] = dg.MetadataValue.text(str(single.export_date))
         yield dg.MaterializeResult(asset_key=raw_asset_key(table.name), metadata=metadata)
     # Validate what was just written (the write connection is closed: GX reads read-only). GX is
     # imported here, once per batch, never at definitions load.
+    checked = sorted(reports)
+    quarantine: dict[str, str] = {}
     for table_name in CHECKED_TABLES:
-        yield check_table(warehouse.path, load_suite(f"raw.{table_name}"), sorted(reports),
-                          asset_key=raw_asset_key(table_name), check_name=GX_CHECK)
+        outcome = run_suite_for_batch(warehouse.path, f"raw.{table_name}", checked,
+                                      raw_asset_key(table_name), GX_CHECK)
+        for user, reason in outcome.failed_users.items():
+            quarantine.setdefault(user, reason)
+        yield outcome.result
+    if quarantine:
+        context.log.error("quarantined after raw checks: " + "; ".join(f"{u}: {r}" for u, r in quarantine.items()))
+        with warehouse.connect() as con:
+            status.fail(con, run_id, "raw_checks", quarantine)

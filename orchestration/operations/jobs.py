@@ -2,11 +2,8 @@
 
 import dagster as dg
 
-from ..partitions import users_partitions
-
 refresh_users_job = dg.define_asset_job(
     "refresh_users",
     selection=dg.AssetSelection.all(),
-    partitions_def=users_partitions,
     description="Ingest the users' newest exports and rebuild their tables, checks and scores.",
 )

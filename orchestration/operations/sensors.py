@@ -9,6 +9,7 @@ import dagster as dg
 
 from ..partitions import users_partitions
 from ..settings import Settings
+from .batching import contiguous_ranges, range_tags
 from .discovery import changed_users, scan
 from .jobs import refresh_users_job
 
@@ -22,12 +23,16 @@ def new_exports_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
         context.log.warning(f"ignoring folder data/raw/{name}: not a valid user id "
                             "(1-63 lower-case letters, digits, '-' or '_')")
     new, changed = changed_users(previous, current)
-    known = set(context.instance.get_dynamic_partitions(users_partitions.name))
+    known = list(context.instance.get_dynamic_partitions(users_partitions.name))
     to_add = sorted(u for u in current if u not in known)
+    # Partitions added by this evaluation come after the known ones, in this order.
+    order = known + to_add
     run_requests = [
-        dg.RunRequest(run_key=f"{user}:{current[user]}", partition_key=user,
-                      tags={"connection_score/trigger": "new_user" if user in new else "new_export"})
-        for user in new + changed
+        dg.RunRequest(
+            run_key="|".join(f"{u}:{current[u]}" for u in order[order.index(start):order.index(end) + 1]),
+            tags={**range_tags(start, end), "connection_score/trigger": "new_export"},
+        )
+        for start, end in contiguous_ranges(order, new + changed)
     ]
     return dg.SensorResult(
         run_requests=run_requests,

@@ -1,0 +1,86 @@
+"""Per-user refresh status (`ops.refresh_status` in the warehouse, published to the serving file).
+
+A batch refreshes many users in one run. A user whose export fails to ingest, or whose rows fail a
+blocking expectation, is *quarantined* for the rest of the run: later steps skip them, their previous
+marts stay in place, and their score is flagged stale with the stage and the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timezone
+
+import duckdb
+
+DDL = """
+create schema if not exists ops;
+create table if not exists ops.refresh_status (
+    user_id varchar primary key,
+    last_attempt_at timestamp not null,
+    last_attempt_run_id varchar not null,
+    last_attempt_status varchar not null,   -- ok, failed, or running (between steps)
+    failed_stage varchar,                   -- ingestion, raw_checks, dbt, mart_checks
+    failure_reason varchar,
+    last_success_at timestamp,
+    last_success_run_id varchar,
+    score_is_stale boolean not null          -- true when the latest attempt failed: the score shown is older
+);
+"""
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def ensure(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(DDL)
+
+
+def start(con: duckdb.DuckDBPyConnection, run_id: str, users: Iterable[str]) -> None:
+    ensure(con)
+    now = _now()
+    for user in users:
+        con.execute(
+            """insert into ops.refresh_status (user_id, last_attempt_at, last_attempt_run_id,
+                   last_attempt_status, score_is_stale)
+               values (?, ?, ?, 'running', false)
+               on conflict (user_id) do update set last_attempt_at = excluded.last_attempt_at,
+                   last_attempt_run_id = excluded.last_attempt_run_id, last_attempt_status = 'running',
+                   failed_stage = null, failure_reason = null""",
+            [user, now, run_id],
+        )
+
+
+def fail(con: duckdb.DuckDBPyConnection, run_id: str, stage: str, reasons: Mapping[str, str]) -> None:
+    ensure(con)
+    now = _now()
+    for user, reason in reasons.items():
+        con.execute(
+            """insert into ops.refresh_status (user_id, last_attempt_at, last_attempt_run_id,
+                   last_attempt_status, failed_stage, failure_reason, score_is_stale)
+               values (?, ?, ?, 'failed', ?, ?, true)
+               on conflict (user_id) do update set last_attempt_at = excluded.last_attempt_at,
+                   last_attempt_run_id = excluded.last_attempt_run_id, last_attempt_status = 'failed',
+                   failed_stage = excluded.failed_stage, failure_reason = excluded.failure_reason,
+                   score_is_stale = true""",
+            [user, now, run_id, stage, reason],
+        )
+
+
+def quarantined(con: duckdb.DuckDBPyConnection, run_id: str) -> set[str]:
+    """Users that failed a step of this run."""
+    ensure(con)
+    rows = con.execute("select user_id from ops.refresh_status where last_attempt_run_id = ? "
+                       "and last_attempt_status = 'failed'", [run_id]).fetchall()
+    return {r[0] for r in rows}
+
+
+def succeed(con: duckdb.DuckDBPyConnection, run_id: str, users: Iterable[str]) -> None:
+    ensure(con)
+    now = _now()
+    for user in users:
+        con.execute(
+            """update ops.refresh_status set last_attempt_status = 'ok', failed_stage = null,
+                   failure_reason = null, last_success_at = ?, last_success_run_id = ?, score_is_stale = false
+               where user_id = ? and last_attempt_run_id = ? and last_attempt_status <> 'failed'""",
+            [now, run_id, user, run_id],
+        )

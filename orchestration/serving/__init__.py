@@ -1,0 +1,1 @@
+"""The read-only serving snapshot that people query (never the warehouse)."""

@@ -1,0 +1,64 @@
+"""Publish the query-facing tables to the serving DuckDB file, atomically.
+
+The snapshot is built in a temporary file next to the serving file and moved over it with os.replace
+(an atomic rename): a reader that has the old file open keeps reading it undisturbed, the next open sees
+the new one, and nobody ever sees a half-built table. Readers never touch the warehouse, so they never
+block the pipeline's single writer."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+# Published schemas: marts (scores, tie strength, mixes, action lists) and ops (per-user refresh status).
+PUBLISHED_SCHEMAS = ("marts", "ops")
+
+
+@dataclass
+class Publication:
+    path: Path
+    tables: dict[str, int]
+    published_at: datetime
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = "") -> Publication:
+    """Copy every table and view of the published schemas into a new file, then swap it in."""
+    serving_path = Path(serving_path)
+    serving_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = serving_path.with_name(f".{serving_path.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    published_at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    tables: dict[str, int] = {}
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute(f"attach {_sql_str(str(warehouse_path))} as wh (read_only)")
+        relations = con.execute(
+            "select table_schema, table_name from duckdb_tables() where database_name = 'wh' "
+            f"and table_schema in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) "
+            "union all select schema_name, view_name from duckdb_views() where database_name = 'wh' "
+            f"and schema_name in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) order by 1, 2"
+        ).fetchall()
+        for schema, name in relations:
+            # Tables land in the serving file's main schema: `select * from connection_score`.
+            con.execute(f"create table {_quote(name)} as select * from wh.{_quote(schema)}.{_quote(name)}")
+            tables[name] = con.execute(f"select count(*) from {_quote(name)}").fetchone()[0]
+        con.execute("create table _publication as select ? as published_at, ? as run_id, ? as tables",
+                    [published_at, run_id, sorted(tables)])
+        con.execute("detach wh")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    os.replace(tmp, serving_path)
+    return Publication(serving_path, tables, published_at)
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
