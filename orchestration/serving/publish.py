@@ -41,8 +41,8 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
     try:
         con.execute(f"attach {_sql_str(str(warehouse_path))} as wh (read_only)")
         relations = con.execute(
-            "select table_schema, table_name from duckdb_tables() where database_name = 'wh' "
-            f"and table_schema in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) "
+            "select schema_name, table_name from duckdb_tables() where database_name = 'wh' "
+            f"and schema_name in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) "
             "union all select schema_name, view_name from duckdb_views() where database_name = 'wh' "
             f"and schema_name in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) order by 1, 2"
         ).fetchall()
