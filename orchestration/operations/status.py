@@ -84,3 +84,17 @@ def succeed(con: duckdb.DuckDBPyConnection, run_id: str, users: Iterable[str]) -
                where user_id = ? and last_attempt_run_id = ? and last_attempt_status <> 'failed'""",
             [now, run_id, user, run_id],
         )
+
+
+def refreshed_in_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """Users this run refreshed successfully so far."""
+    ensure(con)
+    rows = con.execute("select user_id from ops.refresh_status where last_attempt_run_id = ? "
+                       "and last_attempt_status = 'ok' order by user_id", [run_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def stale_users(con: duckdb.DuckDBPyConnection) -> list[str]:
+    ensure(con)
+    return [r[0] for r in con.execute("select user_id from ops.refresh_status where score_is_stale "
+                                      "order by user_id").fetchall()]

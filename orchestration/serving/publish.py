@@ -29,8 +29,12 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = "") -> Publication:
-    """Copy every table and view of the published schemas into a new file, then swap it in."""
+def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = "",
+            keep_previous: list[str] | None = None) -> Publication:
+    """Copy every table and view of the published schemas into a new file, then swap it in.
+
+    Users in `keep_previous` (stale: their latest refresh failed a check) keep the rows of the previous
+    snapshot in every per-user table, so their last good score stays queryable."""
     serving_path = Path(serving_path)
     serving_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = serving_path.with_name(f".{serving_path.name}.tmp-{os.getpid()}")
@@ -46,18 +50,38 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
             "union all select schema_name, view_name from duckdb_views() where database_name = 'wh' "
             f"and schema_name in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) order by 1, 2"
         ).fetchall()
+        keep = sorted(set(keep_previous or []))
+        previous = serving_path.exists() and bool(keep)
+        if previous:
+            con.execute(f"attach {_sql_str(str(serving_path))} as prev (read_only)")
         for schema, name in relations:
             # Tables land in the serving file's main schema: `select * from connection_score`.
-            con.execute(f"create table {_quote(name)} as select * from wh.{_quote(schema)}.{_quote(name)}")
+            source = f"wh.{_quote(schema)}.{_quote(name)}"
+            if previous and schema == "marts" and _has_user_and_previous(con, schema, name):
+                users = ", ".join(_sql_str(u) for u in keep)
+                con.execute(f"create table {_quote(name)} as select * from {source} where user_id not in ({users}) "
+                            f"union all by name select * from prev.{_quote(name)} where user_id in ({users})")
+            else:
+                con.execute(f"create table {_quote(name)} as select * from {source}")
             tables[name] = con.execute(f"select count(*) from {_quote(name)}").fetchone()[0]
         con.execute("create table _publication as select ? as published_at, ? as run_id, ? as tables",
                     [published_at, run_id, sorted(tables)])
+        if previous:
+            con.execute("detach prev")
         con.execute("detach wh")
         con.execute("checkpoint")
     finally:
         con.close()
     os.replace(tmp, serving_path)
     return Publication(serving_path, tables, published_at)
+
+
+def _has_user_and_previous(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    has_user = con.execute("select count(*) from duckdb_columns() where database_name = 'wh' and schema_name = ? "
+                           "and table_name = ? and column_name = 'user_id'", [schema, name]).fetchone()[0]
+    in_previous = con.execute("select count(*) from duckdb_columns() where database_name = 'prev' "
+                              "and table_name = ? and column_name = 'user_id'", [name]).fetchone()[0]
+    return bool(has_user and in_previous)
 
 
 def _sql_str(value: str) -> str:

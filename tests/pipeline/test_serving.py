@@ -41,3 +41,18 @@ def test_publish_replaces_atomically_and_readers_keep_their_snapshot(tmp_path, c
     assert "total_score" in out and "72.0" in out
     assert cli_main(["--serving", str(serving), "sql", "select count(*) as n from connection_score"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].strip() == "1"
+
+
+def test_stale_users_keep_their_previously_published_rows(tmp_path):
+    warehouse, serving = tmp_path / "wh.duckdb", tmp_path / "serving.duckdb"
+    _warehouse(warehouse, 61.5)
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("insert into marts.connection_score values ('bob', date '2026-11-20', 40.0, 'Developing', 'low')")
+    publish(warehouse, serving)
+    with duckdb.connect(str(warehouse)) as con:    # the next refresh produced a bad score for alice
+        con.execute("update marts.connection_score set total_score = -5 where user_id = 'alice'")
+        con.execute("update marts.connection_score set total_score = 45 where user_id = 'bob'")
+    publish(warehouse, serving, keep_previous=["alice"])
+    with duckdb.connect(str(serving), read_only=True) as con:
+        got = dict(con.execute("select user_id, total_score from connection_score").fetchall())
+    assert got == {"alice": 61.5, "bob": 45.0}
