@@ -84,7 +84,8 @@ def ingest_user(warehouse_path: Path | str, raw_root: Path | str, user_id: str, 
                 "rows_total": sum(len(r) for r in parsed.rows.values()),
                 "warnings": parsed.warnings, "parser_version": PARSER_VERSION,
             }
-            report.rows = loader.replace_user(con, user_id, lineage, parsed.rows, files, export_row)
+            report.rows = loader.replace_user(con, user_id, lineage, parsed.rows, files, export_row,
+                                              previously_loaded=current is not None)
             return report
         finally:
             if own:
