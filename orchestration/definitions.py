@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import dagster as dg
 
@@ -31,6 +33,7 @@ defs = dg.Definitions(
     schedules=[daily_refresh],
     resources={
         "warehouse": WarehouseResource.from_settings(settings),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        # dbt from this interpreter's venv, whether or not the venv is activated
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
     },
 )

@@ -15,6 +15,7 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
 import dagster as dg  # noqa: E402
 
 from ..settings import REPO_ROOT, Settings  # noqa: E402
+from .batching import batch_run_config, range_tags  # noqa: E402
 from .discovery import scan  # noqa: E402
 
 
@@ -36,17 +37,26 @@ def main() -> int:
 
     job = defs.get_job_def("refresh_users")
     with dg.DagsterInstance.get() as instance:
-        instance.add_dynamic_partitions("users", [u for u in users
-                                                 if not instance.has_dynamic_partition("users", u)])
-        failed = []
-        for user in sorted(users):
-            started = time.perf_counter()
-            result = job.execute_in_process(instance=instance, partition_key=user, raise_on_error=False)
-            status = "ok" if result.success else "FAILED"
-            print(f"{user:<24} {status:<7} {time.perf_counter() - started:6.1f} s   run {result.run_id[:8]}")
-            if not result.success:
-                failed.append(user)
+        known = instance.get_dynamic_partitions("users")
+        instance.add_dynamic_partitions("users", [u for u in sorted(users) if u not in known])
+        keys = [k for k in instance.get_dynamic_partitions("users") if k in users]
+        # One batch run over every user, exactly like the daily schedule: one ingestion step, one
+        # `dbt build`, one validation pass.
+        started = time.perf_counter()
+        result = job.execute_in_process(instance=instance, tags=range_tags(keys[0], keys[-1]),
+                                        run_config=batch_run_config(), raise_on_error=False)
+        print(f"refreshed {len(keys)} users in one run ({result.run_id[:8]}): "
+              f"{'ok' if result.success else 'FAILED'} in {time.perf_counter() - started:.1f} s")
+        failed = [] if result.success else keys
     print()
+    if settings.serving_path.exists():
+        from ..serving.cli import render
+        import duckdb
+
+        with duckdb.connect(str(settings.serving_path), read_only=True) as con:
+            print(render(con, "select user_id, total_score, band, engagement_score, diversity_score, confidence "
+                              "from connection_score order by user_id"))
+        print()
     print(f"Warehouse (pipeline, read-write): {settings.warehouse_path}")
     print(f"Serving snapshot (query this):    {settings.serving_path}")
     print("Open the Dagster UI with `make dev` (or `dagster dev` from the repo root): http://127.0.0.1:3000")

@@ -43,12 +43,14 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
     tables: dict[str, int] = {}
     con = duckdb.connect(str(tmp))
     try:
-        con.execute(f"attach {_sql_str(str(warehouse_path))} as wh (read_only)")
+        # Attached under its own catalog name: dbt's views refer to their relations by that name.
+        wh = Path(warehouse_path).stem
+        con.execute(f"attach {_sql_str(str(warehouse_path))} as {_quote(wh)} (read_only)")
         relations = con.execute(
-            "select schema_name, table_name from duckdb_tables() where database_name = 'wh' "
+            "select schema_name, table_name from duckdb_tables() where database_name = ? "
             f"and schema_name in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) "
-            "union all select schema_name, view_name from duckdb_views() where database_name = 'wh' "
-            f"and schema_name in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) order by 1, 2"
+            "union all select schema_name, view_name from duckdb_views() where database_name = ? "
+            f"and schema_name in ({', '.join(_sql_str(s) for s in PUBLISHED_SCHEMAS)}) order by 1, 2", [wh, wh]
         ).fetchall()
         keep = sorted(set(keep_previous or []))
         previous = serving_path.exists() and bool(keep)
@@ -56,8 +58,8 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
             con.execute(f"attach {_sql_str(str(serving_path))} as prev (read_only)")
         for schema, name in relations:
             # Tables land in the serving file's main schema: `select * from connection_score`.
-            source = f"wh.{_quote(schema)}.{_quote(name)}"
-            if previous and schema == "marts" and _has_user_and_previous(con, schema, name):
+            source = f"{_quote(wh)}.{_quote(schema)}.{_quote(name)}"
+            if previous and schema == "marts" and _has_user_and_previous(con, wh, schema, name):
                 users = ", ".join(_sql_str(u) for u in keep)
                 con.execute(f"create table {_quote(name)} as select * from {source} where user_id not in ({users}) "
                             f"union all by name select * from prev.{_quote(name)} where user_id in ({users})")
@@ -68,7 +70,7 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
                     [published_at, run_id, sorted(tables)])
         if previous:
             con.execute("detach prev")
-        con.execute("detach wh")
+        con.execute(f"detach {_quote(wh)}")
         con.execute("checkpoint")
     finally:
         con.close()
@@ -76,9 +78,9 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
     return Publication(serving_path, tables, published_at)
 
 
-def _has_user_and_previous(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
-    has_user = con.execute("select count(*) from duckdb_columns() where database_name = 'wh' and schema_name = ? "
-                           "and table_name = ? and column_name = 'user_id'", [schema, name]).fetchone()[0]
+def _has_user_and_previous(con: duckdb.DuckDBPyConnection, wh: str, schema: str, name: str) -> bool:
+    has_user = con.execute("select count(*) from duckdb_columns() where database_name = ? and schema_name = ? "
+                           "and table_name = ? and column_name = 'user_id'", [wh, schema, name]).fetchone()[0]
     in_previous = con.execute("select count(*) from duckdb_columns() where database_name = 'prev' "
                               "and table_name = ? and column_name = 'user_id'", [name]).fetchone()[0]
     return bool(has_user and in_previous)
