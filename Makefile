@@ -9,6 +9,8 @@ export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 # dagster.yaml at the repo root is the instance config; storage lives in data/dagster_home/.
 export DAGSTER_HOME := $(CURDIR)
+# dagster-dbt looks for `dbt` on PATH (e.g. `dagster dev` re-parses the project): use the venv's.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .PHONY: install demo test dev lint clean-data
 

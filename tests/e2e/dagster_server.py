@@ -70,7 +70,7 @@ class DagsterServer:
         (self.home / "dagster.yaml").write_text(instance_yaml(self.home))
         self.log_path = self.home / "dagster_dev.log"
         env = dict(os.environ, **self.env, DAGSTER_HOME=str(self.home), DAGSTER_DISABLE_TELEMETRY="1",
-                   DO_NOT_TRACK="1")
+                   DO_NOT_TRACK="1", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
         dagster = Path(sys.executable).parent / "dagster"
         self.process = subprocess.Popen(
             [str(dagster), "dev", "-h", "127.0.0.1", "-p", str(self.port)],

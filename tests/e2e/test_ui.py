@@ -41,8 +41,9 @@ def test_operator_materializes_a_user_from_the_ui(dagster_server, e2e_data):
             page = browser.new_page()
             page.set_default_timeout(60_000)
             expect.set_options(timeout=60_000)
-            page.goto(f"{server.base}/assets/serving/snapshot", wait_until="domcontentloaded")
-            page.get_by_role("button", name="Materialize…").click()
+            # The operator's path: the refresh job's asset graph, "Materialize all…", one user's partition.
+            page.goto(f"{server.base}/locations/connection_score/jobs/refresh_users", wait_until="domcontentloaded")
+            page.get_by_role("button", name="Materialize all…").click()
             dialog = page.get_by_role("dialog").filter(has_text="Launch runs to materialize")
             dialog.get_by_text("Select a partition or create one").click()
             popover = page.locator(".dagster-popover")
