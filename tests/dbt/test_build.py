@@ -45,6 +45,12 @@ def scores(dbt) -> dict[str, dict]:
     return {r["user_id"]: r for r in dbt.dicts("select * from marts.connection_score")}
 
 
+def test_users_var_defaults_to_every_loaded_user(built):
+    compiled = (built.target_path / "compiled" / "connection_score" / "models" / "intermediate" /
+                "int_user_context.sql").read_text()
+    assert "user_id in (select user_id from raw.exports)" in compiled
+
+
 def test_one_score_row_per_user_and_points_add_up(built):
     rows = scores(built)
     assert sorted(rows) == sorted(["alice", "bob", "carol", "m_base", *MONOTONIC_VARIANTS])

@@ -78,10 +78,3 @@ def test_users_var_renders_a_safe_literal_list(dbt):
                 "int_user_context.sql").read_text()
     assert "user_id in ('alice', 'o''brien')" in compiled, compiled
     assert proc.returncode == 0
-
-
-def test_users_var_defaults_to_every_loaded_user(dbt):
-    dbt("compile", "--select", "int_user_context", "--quiet")
-    compiled = (dbt.target_path / "compiled" / "connection_score" / "models" / "intermediate" /
-                "int_user_context.sql").read_text()
-    assert "user_id in (select user_id from raw.exports)" in compiled
