@@ -72,8 +72,11 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
             con.execute("detach prev")
         con.execute(f"detach {_quote(wh)}")
         con.execute("checkpoint")
-    finally:
+    except BaseException:
         con.close()
+        tmp.unlink(missing_ok=True)    # never leave a half-built snapshot behind
+        raise
+    con.close()
     os.replace(tmp, serving_path)
     return Publication(serving_path, tables, published_at)
 

@@ -29,6 +29,7 @@ def instance_yaml(home: Path) -> str:
     """The repo's dagster.yaml with storage moved into the test's own DAGSTER_HOME."""
     text = (REPO / "dagster.yaml").read_text()
     text = text.replace("base_dir: data/dagster_home/storage", f"base_dir: {home / 'storage'}")
+    text = text.replace("base_dir: data/dagster_home/compute_logs", f"base_dir: {home / 'compute_logs'}")
     return text.replace("base_dir: data/dagster_home", f"base_dir: {home}")
 
 

@@ -53,7 +53,9 @@ def test_operator_materializes_a_user_from_the_ui(dagster_server, e2e_data):
             expect(dialog.get_by_text("1 partition", exact=True)).to_be_visible()
             with page.expect_response(lambda r: "LaunchPipelineExecution" in (r.request.post_data or "")) as resp:
                 dialog.get_by_role("button", name="Launch 1 run").click()
-            run_id = resp.value.json()["data"]["launchPipelineExecution"]["run"]["runId"]
+            launched = resp.value.json()["data"]["launchPipelineExecution"]
+            assert launched["__typename"] == "LaunchRunSuccess", launched
+            run_id = launched["run"].get("runId") or launched["run"]["id"]
             page.goto(f"{server.base}/runs/{run_id}", wait_until="domcontentloaded")
             deadline = time.time() + 600
             while time.time() < deadline:
