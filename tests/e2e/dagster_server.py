@@ -129,7 +129,7 @@ class DagsterServer:
         data = self.graphql("{ workspaceOrError { ... on Workspace { locationEntries { name } } } }")
         return data["workspaceOrError"]["locationEntries"][0]["name"]
 
-    def wait_for_run(self, run_id: str, timeout: float = 600) -> str:
+    def wait_for_run(self, run_id: str, timeout: float = 1500) -> str:
         deadline = time.time() + timeout
         status = "?"
         while time.time() < deadline:

@@ -57,7 +57,7 @@ def test_operator_materializes_a_user_from_the_ui(dagster_server, e2e_data):
             assert launched["__typename"] == "LaunchRunSuccess", launched
             run_id = launched["run"].get("runId") or launched["run"]["id"]
             page.goto(f"{server.base}/runs/{run_id}", wait_until="domcontentloaded")
-            deadline = time.time() + 600
+            deadline = time.time() + 1500
             while time.time() < deadline:
                 if page.get_by_role("img", name="run_success", exact=True).count():
                     break
