@@ -39,7 +39,7 @@ def main() -> int:
 
     from ..definitions import defs
 
-    job = defs.get_job_def("refresh_users")
+    job = defs.resolve_job_def("refresh_users")
     with dg.DagsterInstance.get() as instance:
         known = instance.get_dynamic_partitions("users")
         instance.add_dynamic_partitions("users", [u for u in sorted(users) if u not in known])

@@ -1,0 +1,84 @@
+"""A two-user batch where one user's new export breaks a raw expectation: that user is quarantined, their
+previous score stays queryable and is flagged stale; the other user's score is refreshed in the same run."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+from dagster_dbt import DbtCliResource
+
+from orchestration.assets.dbt import dbt_models, dbt_project
+from orchestration.assets.raw import raw_linkedin_export
+from orchestration.assets.serving import serving_snapshot
+from orchestration.checks.mart_checks import marts_gx_suites
+from orchestration.generator import generate_export
+from orchestration.operations.batching import batch_run_config, range_tags
+from orchestration.operations.jobs import refresh_users_job
+from orchestration.resources import WarehouseResource
+
+pytestmark = pytest.mark.slow
+
+
+def _definitions(tmp_path: Path, raw_root: Path) -> dg.Definitions:
+    return dg.Definitions(
+        assets=[raw_linkedin_export, dbt_models, serving_snapshot],
+        asset_checks=[marts_gx_suites],
+        jobs=[refresh_users_job],
+        resources={
+            "warehouse": WarehouseResource(path=str(tmp_path / "warehouse.duckdb"), raw_root=str(raw_root),
+                                           serving_path=str(tmp_path / "serving.duckdb")),
+            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
+        },
+    )
+
+
+def _refresh(defs: dg.Definitions, instance: dg.DagsterInstance, day: date):
+    job = defs.resolve_job_def("refresh_users")
+    return job.execute_in_process(instance=instance, tags=range_tags("anna", "ben"),
+                                  run_config=batch_run_config(refresh_date=day), raise_on_error=False)
+
+
+def test_one_bad_user_in_a_batch_is_quarantined_and_the_other_refreshes(tmp_path, raw_root):
+    generate_export(raw_root / "anna", persona="new_grad", seed=1, n_connections=120)
+    generate_export(raw_root / "ben", persona="new_grad", seed=2, n_connections=120)
+    defs = _definitions(tmp_path, raw_root)
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("users", ["anna", "ben"])
+        first = _refresh(defs, instance, date(2026, 11, 25))
+        assert first.success
+        with duckdb.connect(str(tmp_path / "serving.duckdb"), read_only=True) as con:
+            before = dict(con.execute("select user_id, total_score from connection_score").fetchall())
+        assert set(before) == {"anna", "ben"}
+
+        # anna gets a newer export; ben's newer export has a Connections.csv whose dates mostly don't parse
+        generate_export(raw_root / "anna", persona="new_grad", seed=3, n_connections=140,
+                        as_of=date(2026, 11, 24))
+        bad = raw_root / "ben" / "Complete_LinkedInDataExport_11-24-2026"
+        bad.mkdir()
+        (bad / "Connections.csv").write_text(
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            + "".join(f"P{i},Q,https://www.linkedin.com/in/p{i},,Acme,Engineer,sometime\n" for i in range(20)))
+        second = _refresh(defs, instance, date(2026, 11, 26))
+        assert second.success       # the batch completes: ben is quarantined, not the run
+
+        checks = {(e.asset_key.to_user_string(), e.passed, e.severity) for e in second.get_asset_check_evaluations()
+                  if e.asset_key.to_user_string() == "raw/connections" and e.check_name == "gx_suite"}
+        assert checks == {("raw/connections", False, dg.AssetCheckSeverity.WARN)}
+
+    with duckdb.connect(str(tmp_path / "serving.duckdb"), read_only=True) as con:
+        after = dict(con.execute("select user_id, total_score from connection_score").fetchall())
+        status = {r[0]: r[1:] for r in con.execute(
+            "select user_id, last_attempt_status, failed_stage, failure_reason, score_is_stale "
+            "from refresh_status").fetchall()}
+        history = con.execute("select user_id, score_date::varchar from connection_score_history "
+                              "order by all").fetchall()
+    assert after["ben"] == before["ben"]                       # previous score kept, queryable
+    assert status["ben"][0:2] == ("failed", "raw_checks") and status["ben"][3] is True
+    assert "raw.connections" in status["ben"][2]
+    assert status["anna"][0] == "ok" and status["anna"][3] is False
+    assert ("anna", "2026-11-26") in history and ("ben", "2026-11-26") not in history
