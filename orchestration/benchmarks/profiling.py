@@ -12,7 +12,7 @@ from pathlib import Path
 
 # First match wins: (bucket, regex over the whole collapsed stack). Stacks look like
 # `process 553:"<cmdline>";func (path/file.py:12);...`; dbt runs as its own process (`.../bin/dbt build`).
-DBT_PROCESS = re.compile(r'^process \d+:"[^"]*bin/dbt ')
+DBT_PROCESS = re.compile(r'process \d+:"[^"]*bin/dbt ')   # child stacks are nested under the root's
 DBT_BUCKETS: tuple[tuple[str, str], ...] = (
     ("dbt: imports", r"_find_and_load"),
     ("dbt: SQL execution (DuckDB)", r"adapters/duckdb/|adapters/sql/connections"),
@@ -32,6 +32,7 @@ BUCKETS: tuple[tuple[str, str], ...] = (
     ("status bookkeeping", r"orchestration/operations/status\.py"),
     ("Python imports (dagster, dagster-dbt, pandas, definitions)", r"_find_and_load"),
     ("dagster-dbt: streaming dbt events", r"dagster_dbt/"),
+    ("Dagster event log / run storage writes (SQLite via SQLAlchemy)", r"sqlalchemy/"),
     ("Dagster: executor, event log, storage", r"dagster/"),
 )
 
