@@ -201,6 +201,8 @@ def alice(user_id: str = "alice") -> Export:
     # a broadcast: same content to 6 people
     for slug in ["gia-g", "hal-h", "ivy-i", "kim-k", "mia-m", "zed-z"]:
         e.message(f"2-bcast-{slug}", "Alice Anders", e.owner_url, [url(slug)], ts(5), 500, content="Happy new year!")
+    # a reply with the same text is not a broadcast (only the owner's own messages can be)
+    e.message("2-bcast-zed-z", "Zed Zu", url("zed-z"), [e.owner_url], ts(4), 500, content="Happy new year!")
     # system sender, hidden member, draft and spam
     e.message("2-sys", "Melissa from LinkedIn Premium", None, [e.owner_url], ts(3), 800, content="Try Premium")
     e.message("2-hidden", "LinkedIn Member", None, [e.owner_url], ts(30), 100, content="hi")

@@ -57,7 +57,7 @@ def test_one_score_row_per_user_and_points_add_up(built):
     for r in rows.values():
         assert sum(r[f"{c}_points"] for c in COMPONENTS) == r["total_score"] == r["points_sum"]
         assert 0 <= r["total_score"] <= 100
-        assert r["formula_version"] == "v1" and r["weights_preset"] == "default"
+        assert r["formula_version"] == "v1.1" and r["weights_preset"] == "default"
         assert r["as_of"] == date(2025, 1, 1)
         assert math.isclose(sum(r[f"{c}_weight"] for c in COMPONENTS), 100, abs_tol=0.001)
         expected_band = ("Exceptional" if r["total_score"] >= 80 else "Strong" if r["total_score"] >= 60
@@ -116,6 +116,9 @@ def test_interactions_weights_and_resolution(built):
     assert any(r["first_name"] == "José" and r["resolution"] == "url" for r in group)
     broadcast = [r for r in rows if r["is_broadcast"]]
     assert len(broadcast) == 6 and all(math.isclose(r["weight"], 0.1) for r in broadcast)
+    assert all(r["direction"] == "out" for r in broadcast)                       # Zed's same-text reply is not one
+    reply = [r for r in rows if r["event_type"] == "message" and r["counterpart_url"] == url("zed-z") and r["direction"] == "in"]
+    assert len(reply) == 1 and reply[0]["weight"] == 1.0
     rec = [r for r in rows if r["event_type"] == "recommendation"]
     assert {(r["first_name"], r["direction"], r["resolution"]) for r in rec} == {("Dan", "in", "name"), ("José", "out", "name")}
     endorsements = [r for r in rows if r["event_type"] == "endorsement" and r["first_name"] == "Bob"]

@@ -116,7 +116,8 @@ message_edges as (
         unnest(case when len(counterpart_urls) = 0 then [null::varchar] else counterpart_urls end) as t(counterpart_url)
 ),
 
--- the same content to >= broadcast_min_recipients people by the owner is a broadcast
+-- the same content to >= broadcast_min_recipients people by the owner is a broadcast; only the owner's
+-- own messages can be one (an inbound reply that happens to repeat the owner's text is not)
 broadcasts as (
     select e.user_id, e.content_hash
     from message_edges as e
@@ -151,7 +152,8 @@ message_events as (
         null::boolean as has_note
     from message_edges as e
     cross join params
-    left join broadcasts as b using (user_id, content_hash)
+    left join broadcasts as b
+        on b.user_id = e.user_id and b.content_hash = e.content_hash and e.direction = 'out'
 ),
 
 -- endorsements: one row per skill in the file, one event per person and timestamp -----------------
