@@ -561,7 +561,9 @@ class Simulator:
     def make_invitations(self, owner: Member, conns: list[Connection]) -> list[Invitation]:
         rng, p, now = self.rng, self.p, self.now
         window_start = now - timedelta(days=30.4 * p.invitations_window_months)
-        out_share = 0.55 if p.strong_ties + p.active_ties > 20 else 0.3
+        out_share = (0.55 if p.strong_ties + p.active_ties > 20 else 0.3) if p.invite_out_share is None \
+            else p.invite_out_share
+        pending_out_share = 0.5 if p.invite_out_share is None else p.invite_out_share
         invs: list[Invitation] = []
         for c in conns:
             if c.connected_on < window_start or c.hidden:
@@ -579,7 +581,7 @@ class Simulator:
         for _ in range(p.pending_invitations):
             s = self._stranger()
             sent = at_time(rng, between(rng, window_start, now - timedelta(hours=1)))
-            if rng.random() < 0.5:
+            if rng.random() < pending_out_share:
                 invs.append(Invitation(sent, owner, s, "", "OUTGOING"))
             else:
                 note = T.fill(rng, rng.choice(T.INVITE_NOTES), to=owner.first.strip()) if rng.random() < 0.1 else ""

@@ -1,9 +1,18 @@
 """Who the export owner is: a persona fixes the size, shape and behaviour of the simulated network.
 
 Presets follow the illustrative personas of the score model (docs/score-model.md §1.4) so the demo users land
-in distinct score bands: a passive *collector*, an engaged *specialist*, a *new_grad*. `typical` is a random
-draw from population-like distributions (for scale mode). Counts of tie classes are targets: the simulation
-hits them exactly when the network is large enough, and caps them otherwise.
+in distinct score bands. `typical` is a random draw from population-like distributions (for scale mode). Counts
+of tie classes are targets: the simulation hits them exactly when the network is large enough, and caps them
+otherwise. Two-way ties = strong_ties + active_ties (the score's Engagement `A` counts both):
+
+* *collector*: "passive 5,000-connection collector with no conversations": no two-way tie of any kind (no
+  strong/active/latent/old exchanges, no connection notes, no InMail replies), only unanswered inbound pitches
+  and endorsements received; passive: 2 active months, no regular adds (Connected On skewed to the early years),
+  invitations mostly incoming.
+* *specialist*: "400 connections, 60 two-way ties, 15 strong, active every month, narrower industry mix".
+* *new_grad*: "120 connections, 10 active ties, 3 strong" (3 strong + 7 active = 10 two-way ties).
+
+Connection notes (`connect_notes`) can add a few short two-way threads on top of the designed ties.
 """
 
 from __future__ import annotations
@@ -55,18 +64,21 @@ class Persona:
     invitations_window_months: int    # Invitations.csv only covers a recent window
     pending_invitations: int
     premium: bool = False
+    # Share of invitations (accepted and pending) the owner sent; None = 0.55 for networkers with more than 20
+    # two-way ties, else 0.3 (pending: 0.5)
+    invite_out_share: float | None = None
 
 
 PERSONAS: dict[str, Persona] = {
     "collector": Persona(
-        name="collector", n_connections=5000, years_on_linkedin=12.0, growth_recency=1.2, industry_focus=0.22,
+        name="collector", n_connections=5000, years_on_linkedin=12.0, growth_recency=0.3, industry_focus=0.22,
         function_focus=0.12, colleague_share=0.05, empty_company_rate=0.12,
-        strong_ties=0, active_ties=1, latent_ties=2, old_exchanges=12, inbound_unanswered=45,
-        outbound_unanswered=3, connect_notes=0.01, group_threads=0, recruiter_inmails_per_year=6,
-        sponsored_per_year=10, reply_prob_inmail=0.05, endorsement_givers=6, endorsement_receivers=0,
+        strong_ties=0, active_ties=0, latent_ties=0, old_exchanges=0, inbound_unanswered=45,
+        outbound_unanswered=0, connect_notes=0.0, group_threads=0, recruiter_inmails_per_year=6,
+        sponsored_per_year=10, reply_prob_inmail=0.0, endorsement_givers=6, endorsement_receivers=0,
         recommendations_received=0, recommendations_given=0, active_months_last_year=2, reactions_per_month=1.0,
         comments_per_month=0.0, shares_per_month=0.05, votes_per_year=0, invitations_window_months=6,
-        pending_invitations=60,
+        pending_invitations=60, invite_out_share=0.0,
     ),
     "specialist": Persona(
         name="specialist", n_connections=400, years_on_linkedin=9.0, growth_recency=1.0, industry_focus=0.72,
@@ -81,7 +93,7 @@ PERSONAS: dict[str, Persona] = {
     "new_grad": Persona(
         name="new_grad", n_connections=120, years_on_linkedin=1.6, growth_recency=1.0, industry_focus=0.5,
         function_focus=0.35, colleague_share=0.15, empty_company_rate=0.08,
-        strong_ties=3, active_ties=6, latent_ties=0, old_exchanges=4, inbound_unanswered=3,
+        strong_ties=3, active_ties=7, latent_ties=0, old_exchanges=4, inbound_unanswered=3,
         outbound_unanswered=5, connect_notes=0.15, group_threads=1, recruiter_inmails_per_year=3,
         sponsored_per_year=4, reply_prob_inmail=0.6, endorsement_givers=5, endorsement_receivers=4,
         recommendations_received=1, recommendations_given=0, active_months_last_year=8, reactions_per_month=5,

@@ -73,7 +73,7 @@ def test_demo_personas_land_in_their_shapes(tmp_path, rx):
         shape[p] = two_way_dyads(rx, rx.open(ge.path), ge.owner_profile_url, ge.as_of)
     assert 45 <= shape["specialist"][0] <= 75 and 10 <= shape["specialist"][1] <= 20
     assert 6 <= shape["new_grad"][0] <= 18 and 1 <= shape["new_grad"][1] <= 5
-    assert shape["collector"][0] <= 6 and shape["collector"][1] == 0
+    assert shape["collector"] == (0, 0)                     # "no conversations" (score model §1.4)
     # services mostly among frequent contacts; the collector gives none
     assert demo["specialist"].expected_rows["endorsements_given"] > 0
     assert demo["collector"].expected_rows["endorsements_given"] == 0
@@ -122,3 +122,9 @@ def test_persona_table_sizes():
     assert PERSONAS["specialist"].n_connections == 400 and PERSONAS["specialist"].strong_ties == 15
     assert PERSONAS["new_grad"].n_connections == 120 and PERSONAS["new_grad"].strong_ties == 3
     assert math.isclose(PERSONAS["specialist"].strong_ties + PERSONAS["specialist"].active_ties, 60)
+    assert PERSONAS["new_grad"].strong_ties + PERSONAS["new_grad"].active_ties == 10
+    # score model §1.4: a *passive* collector with *no conversations*
+    c = PERSONAS["collector"]
+    assert c.strong_ties == c.active_ties == c.latent_ties == c.old_exchanges == c.outbound_unanswered == 0
+    assert c.connect_notes == 0 and c.reply_prob_inmail == 0 and c.group_threads == 0
+    assert c.active_months_last_year <= 2 and c.invite_out_share == 0
