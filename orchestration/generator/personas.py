@@ -8,7 +8,7 @@ otherwise. Two-way ties = strong_ties + active_ties (the score's Engagement `A` 
 * *collector*: "passive 5,000-connection collector with no conversations": no two-way tie of any kind (no
   strong/active/latent/old exchanges, no connection notes, no InMail replies), only unanswered inbound pitches
   and endorsements received; passive: 2 active months, no regular adds (Connected On skewed to the early years),
-  invitations mostly incoming.
+  invitations all incoming.
 * *specialist*: "400 connections, 60 two-way ties, 15 strong, active every month, narrower industry mix".
 * *new_grad*: "120 connections, 10 active ties, 3 strong" (3 strong + 7 active = 10 two-way ties).
 
