@@ -14,7 +14,7 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 from dagster_dbt import DbtCliResource  # noqa: E402
 
 from .assets.dbt import dbt_models, dbt_project  # noqa: E402
-from .assets.raw import raw_linkedin_export  # noqa: E402
+from .assets.raw import raw_linkedin_export, raw_tables  # noqa: E402
 from .assets.serving import serving_snapshot  # noqa: E402
 from .checks.mart_checks import marts_gx_suites  # noqa: E402
 from .operations.jobs import refresh_users_job  # noqa: E402
@@ -26,7 +26,7 @@ from .settings import Settings  # noqa: E402
 settings = Settings.from_env()
 
 defs = dg.Definitions(
-    assets=[raw_linkedin_export, dbt_models, serving_snapshot],
+    assets=[raw_linkedin_export, raw_tables, dbt_models, serving_snapshot],
     asset_checks=[marts_gx_suites],
     jobs=[refresh_users_job],
     sensors=[new_exports_sensor],

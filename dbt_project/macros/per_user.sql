@@ -2,7 +2,7 @@
 
     dbt-duckdb's delete+insert only deletes keys present in the new rows, so a refreshed user who now
     produces zero rows (e.g. an export without messages) would keep stale rows. This hook deletes
-    every row of the refreshed users first; with var users empty (= refresh everyone) it deletes every
+    every row of the refreshed users first; with vars users and batch empty (= refresh everyone) it deletes every
     row, so users no longer in raw.exports disappear too. Models whose unique_key also contains
     `score_date` (connection_score_history) only lose the rows of this refresh date. On the first run
     (no table yet) and on --full-refresh it renders nothing. -#}
@@ -12,7 +12,7 @@
         {%- if existing is not none -%}
             {%- set key = config.get('unique_key') -%}
             {%- set key = [key] if key is string else (key or []) -%}
-            delete from {{ this }} where {{ users_filter() if users_list() | length > 0 else 'true' }}
+            delete from {{ this }} where {{ 'true' if refreshing_everyone() else users_filter() }}
             {%- if 'score_date' in key %} and score_date = {{ refresh_date() }}{% endif -%}
         {%- endif -%}
     {%- endif -%}

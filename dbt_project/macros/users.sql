@@ -22,11 +22,27 @@
     {{ return(users | sort) }}
 {%- endmacro %}
 
+{#- var('batch'): the id of a batch the pipeline wrote to ops.dbt_batch (batch_id, user_id) before
+    invoking dbt. Used instead of a literal list for pipeline runs: 10,000 user ids would not fit in one
+    command-line argument, nor belong in every compiled model. -#}
+{% macro batch_id() -%}
+    {%- set value = var('batch', '') -%}
+    {{ return('' if value is none else (value | string | trim)) }}
+{%- endmacro %}
+
+{#- True when this invocation refreshes every loaded user (no batch, no users list). -#}
+{% macro refreshing_everyone() -%}
+    {{ return(batch_id() == '' and users_list() | length == 0) }}
+{%- endmacro %}
+
 {#- `user_id in (...)`: the refreshed users, for the where clause of every non-view model.
-    Renders a literal list when var('users') is set, else a sub-query on raw.exports. -#}
+    Renders a sub-query on the pipeline's batch table when var('batch') is set, a literal list when
+    var('users') is set, else a sub-query on raw.exports (every user). -#}
 {% macro users_filter(column='user_id') -%}
     {%- set users = users_list() -%}
-    {%- if users | length == 0 -%}
+    {%- if batch_id() != '' -%}
+        {{ column }} in (select user_id from ops.dbt_batch where batch_id = {{ sql_string(batch_id()) }})
+    {%- elif users | length == 0 -%}
         {{ column }} in (select user_id from raw.exports)
     {%- else -%}
         {{ column }} in ({% for u in users %}{{ sql_string(u) }}{{ ", " if not loop.last }}{% endfor %})

@@ -1,37 +1,46 @@
-"""The dbt models as Dagster assets, partitioned by user like the raw tables they read.
+"""The dbt models as Dagster assets: every model an asset, every dbt data test an asset check.
 
-One `dbt build` per batch of users (a run over several partitions is one invocation), never one per
-user: dbt's start-up and parse cost seconds. The manifest is prepared once (`make install`, tests'
-session fixture, or `dagster dev`), never parsed at import."""
+The models are not partitioned: one `dbt build` rebuilds the rows of a whole batch of users (the users
+the run's ingestion step registered in ops.refresh_status), never one invocation per user, and Dagster
+records one event per model per run instead of one per model per user. Per-user state lives in the
+partitioned `raw/linkedin_export` asset and in ops.refresh_status. The manifest is prepared once
+(`make install`, tests' session fixture, or `dagster dev`), never parsed at import."""
 
 import json
 import os
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
 from ..operations import status
-from ..partitions import users_partitions
 from ..resources import WarehouseResource
 from ..settings import DBT_PROJECT_DIR
+from . import reference_data
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
 
-
-def dbt_vars(users: Sequence[str], refresh_date: date, weights_preset: str = "default") -> dict[str, Any]:
-    """The --vars of one batch: which users to rebuild, and the history day."""
-    return {"users": sorted(set(users)), "refresh_date": refresh_date.isoformat(), "weights_preset": weights_preset}
+# The formulas' dbt unit tests run in the test suite (tests/dbt), not in every refresh.
+REFRESH_EXCLUDE = "resource_type:unit_test"
 
 
-def dbt_build_args(users: Sequence[str], refresh_date: date, weights_preset: str = "default") -> list[str]:
+def dbt_vars(users: Sequence[str], refresh_date: date, weights_preset: str = "default",
+             batch_id: str | None = None) -> dict[str, Any]:
+    """The --vars of one invocation: which users to rebuild (a literal list, or the id of a batch written
+    to ops.dbt_batch, for batches of any size), and the history day."""
+    chosen: dict[str, Any] = {"batch": batch_id} if batch_id else {"users": sorted(set(users))}
+    return {**chosen, "refresh_date": refresh_date.isoformat(), "weights_preset": weights_preset}
+
+
+def dbt_build_args(users: Sequence[str], refresh_date: date, weights_preset: str = "default",
+                   batch_id: str | None = None) -> list[str]:
     """`dbt build` for a batch of users. Pure, so it is unit-tested directly."""
     if not users:
         raise ValueError("a dbt batch needs at least one user")
-    return ["build", "--vars", json.dumps(dbt_vars(users, refresh_date, weights_preset), sort_keys=True)]
+    return ["build", "--vars", json.dumps(dbt_vars(users, refresh_date, weights_preset, batch_id), sort_keys=True)]
 
 
 def dbt_seed_args() -> list[str]:
@@ -40,7 +49,8 @@ def dbt_seed_args() -> list[str]:
 
 class ConnectionScoreTranslator(DagsterDbtTranslator):
     """Asset keys follow the warehouse: `staging/stg_...`, `intermediate/int_...`, `marts/connection_score`.
-    Sources keep the `raw/<table>` keys of the ingestion assets (meta.dagster.asset_key in the sources yml)."""
+    Sources keep the key of the ingestion asset that writes them (meta.dagster.asset_key in the sources
+    yml: raw/linkedin_export)."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] in ("model", "seed", "snapshot"):
@@ -65,45 +75,56 @@ class DbtBatchConfig(dg.Config):
     weights_preset: str = "default"
 
 
+def today_utc() -> date:
+    return datetime.now(timezone.utc).date()
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     project=dbt_project,
     select="resource_type:model",
-    partitions_def=users_partitions,
-    backfill_policy=dg.BackfillPolicy.single_run(),
+    exclude=REFRESH_EXCLUDE,
     dagster_dbt_translator=translator,
     pool="warehouse",
     name="dbt_models",
 )
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource,
                config: DbtBatchConfig):
-    users = list(context.partition_keys)
     run_id = context.run.run_id
     with warehouse.connect() as con:
+        users = status.pending(con, run_id)
+        if not users and not status.touched_by_run(con, run_id):
+            # Materialised on its own (e.g. from the UI without the ingestion asset): rebuild every
+            # loaded user.
+            users = status.loaded_users(con)
+            status.start(con, run_id, users)
         skipped = status.quarantined(con, run_id)
-    eligible = [u for u in users if u not in skipped]
+        seeds_fingerprint = reference_data.fingerprint()
+        reseed = reference_data.needs_seed(con, seeds_fingerprint)
+        if users:
+            status.write_batch(con, run_id, users)
     if skipped:
-        context.log.warning(f"skipping quarantined users (their previous results stay, flagged stale): "
-                            f"{', '.join(sorted(skipped))}")
-    if not eligible:
+        context.log.warning(f"skipping {len(skipped)} quarantined users (their previous results stay, flagged "
+                            f"stale): {', '.join(sorted(skipped)[:50])}")
+    if not users:
+        context.log.info("no user to rebuild in this run")
         return
-    refresh = date.fromisoformat(config.refresh_date) if config.refresh_date else dg_today()
+    refresh = date.fromisoformat(config.refresh_date) if config.refresh_date else today_utc()
     # profiles.yml reads the warehouse path from the environment; the dbt subprocess inherits it.
     os.environ["CONNECTION_SCORE_WAREHOUSE"] = warehouse.path
     try:
-        # Reference data (rules, taxonomy, parameters) is reloaded at the start of every batch so edits
-        # to the seed CSVs take effect on the next refresh; it costs one short dbt call per batch.
-        dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path).wait()
-        yield from dbt.cli(dbt_build_args(eligible, refresh, config.weights_preset), context=context).stream()
+        if reseed:
+            # Reference data (rules, taxonomy, parameters) is reloaded when a seed CSV changed, so edits
+            # take effect on the next refresh without costing every refresh a `dbt seed`.
+            context.log.info("seed files changed since the last load: running dbt seed")
+            dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path).wait()
+            with warehouse.connect() as con:
+                reference_data.record_seed(con, seeds_fingerprint)
+        args = dbt_build_args(users, refresh, config.weights_preset, batch_id=run_id)
+        yield from dbt.cli(args, context=context).stream()
     except Exception as exc:
         with warehouse.connect() as con:
-            status.fail(con, run_id, "dbt", {u: f"dbt build failed: {exc}"[:500] for u in eligible})
+            status.fail(con, run_id, "dbt", {u: f"dbt build failed: {exc}"[:500] for u in users})
         raise
     with warehouse.connect() as con:
-        status.succeed(con, run_id, eligible)
-
-
-def dg_today() -> date:
-    from datetime import datetime, timezone
-
-    return datetime.now(timezone.utc).date()
+        status.succeed(con, run_id, users)

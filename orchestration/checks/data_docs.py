@@ -1,9 +1,16 @@
 """Great Expectations Data Docs for validation runs, built into a local folder that works offline.
 
 Flow (docs/data-quality.md): a bare `batch.validate()` stores nothing, so each suite is run through a
-validation definition + checkpoint with `UpdateDataDocsAction` on a filesystem site
-(`TupleFilesystemStoreBackend`, base directory = `Settings.from_env().data_docs_dir`, default
-`data/data_docs/`), then `ctx.build_data_docs()` refreshes the index.
+validation definition + checkpoint, which stores its result (GX JSON) in `<docs_dir>/.results/`; then ONE
+`ctx.build_data_docs(resource_identifiers=...)` renders the result pages of this build, the suites' pages
+and the index, on a filesystem site (`TupleFilesystemStoreBackend`, base directory =
+`Settings.from_env().data_docs_dir`, default `data/data_docs/`). No `UpdateDataDocsAction` in the
+checkpoints: it re-renders the index after every suite (about 1-2 s each, growing with the stored runs).
+
+Deferred pages (`render=False`): the results are stored but nothing is rendered (about 0.1 s instead of
+seconds); the next rendering build (any suite) also renders every stored result that has no page yet. The
+raw checks use this (one call per suite), the staging/intermediate/marts checks render once per step, so
+the raw pages appear when the run's dbt checks finish.
 
 Why the post-processing: Connection Score is a local-first product that must work without internet, but
 GX pages load Bootstrap, jQuery, Popper, bootstrap-table, bootstrap-datepicker, bootstrap-dark, Vega and
@@ -90,9 +97,12 @@ def validate_and_build_docs(
     *,
     run_name: str | None = None,
     keep_runs: int = KEEP_RUNS,
+    render: bool = True,
 ) -> tuple[list["ValidationSummary"], Path]:
-    """Validate each (suite, frame[, users]) through a checkpoint that writes Data Docs, make the site
-    offline, and return the per-suite summaries and the path of index.html. One GX context per call.
+    """Validate each (suite, frame[, users]) through a checkpoint that stores the result, render the
+    Data Docs once (pages of this build + pending pages + index), make the site offline, and return the
+    per-suite summaries (with `data_docs_page`, `data_docs_index`) and the path of index.html. One GX
+    context per call. `render=False` only stores the results (see the module docstring).
 
     Earlier runs stay in the site: validation results are kept as GX JSON in `<docs_dir>/.results/`
     (the context is ephemeral otherwise) and the newest `keep_runs` runs per suite are kept (older
@@ -117,23 +127,51 @@ def validate_and_build_docs(
     ctx = new_context(validation_results_dir=docs_dir / RESULTS_DIR)
     ctx.add_data_docs_site(site_name=SITE_NAME, site_config=site_config(docs_dir))
     validated = {s.name for s in specs}
-    for name, other in _repo_suites(load_all).items():
-        if name not in validated:
-            ctx.suites.add(other.build())
+    if render:
+        # The index build deletes the pages of suites its context does not know: add them all.
+        for name, other in _repo_suites(load_all).items():
+            if name not in validated:
+                ctx.suites.add(other.build())
     started = time.time()
     summaries = []
     for spec, item in zip(specs, items):
         summaries.append(run_suite(ctx, spec, item.frame, users=item.users, docs_site=SITE_NAME,
                                    run_name=run_name or "connection_score"))
     trim_stored_results(docs_dir, since=started)
-    # Expectation-suite pages of the suites validated now, and the index. Validation pages were
-    # rendered by each checkpoint's UpdateDataDocsAction; re-rendering every kept run or every suite
-    # page would cost seconds per build.
-    ctx.build_data_docs(site_names=[SITE_NAME], resource_identifiers=[
-        ExpectationSuiteIdentifier(name=name) for name in sorted(validated)])
-    make_offline(docs_dir)
     index = docs_dir / "index.html"
-    return [replace(s, data_docs_index=index) for s in summaries], index
+    summaries = [replace(s, data_docs_index=index, data_docs_page=result_page(docs_dir, s.docs_result_id))
+                 for s in summaries]
+    if not render:
+        return summaries, index
+    # One rendering pass: the result pages of this build and of earlier deferred builds, the pages of
+    # the suites validated now, and the index. Re-rendering every kept run would cost seconds.
+    new_ids = [s.docs_result_id for s in summaries if s.docs_result_id is not None]
+    ctx.build_data_docs(site_names=[SITE_NAME], resource_identifiers=[
+        *new_ids, *(i for i in pending_results(docs_dir) if i not in new_ids),
+        *(ExpectationSuiteIdentifier(name=name) for name in sorted(validated))])
+    make_offline(docs_dir, since=started)
+    return summaries, index
+
+
+def result_page(docs_dir: Path, result_id: Any) -> Path | None:
+    """The HTML page of a stored validation result (rendered now or by the next rendering build)."""
+    if result_id is None:
+        return None
+    parts = result_id.to_tuple()   # (*suite name parts, run_name, run_time, batch_identifier)
+    return Path(docs_dir) / "validations" / Path(*parts[:-1]) / f"{parts[-1]}.html"
+
+
+def pending_results(docs_dir: Path) -> list[Any]:
+    """Identifiers of stored validation results that have no page yet (deferred builds)."""
+    from great_expectations.data_context.types.resource_identifiers import ValidationResultIdentifier
+
+    results = Path(docs_dir) / RESULTS_DIR
+    out = []
+    for f in sorted(results.rglob("*.json")):
+        rel = f.relative_to(results).with_suffix("")
+        if not (Path(docs_dir) / "validations" / rel).with_suffix(".html").is_file():
+            out.append(ValidationResultIdentifier.from_tuple(rel.parts))
+    return out
 
 
 def _repo_suites(load_all) -> dict[str, SuiteSpec]:
@@ -303,8 +341,9 @@ def _rewrite_html(text: str, *, site_dir: Path, file: Path, problems: list[str])
                   text, flags=re.S | re.I)
 
 
-def make_offline(site_dir: str | Path) -> list[Path]:
-    """Vendor the assets into the site and rewrite remote URLs (idempotent). Returns changed files."""
+def make_offline(site_dir: str | Path, since: float | None = None) -> list[Path]:
+    """Vendor the assets into the site and rewrite remote URLs (idempotent). Returns changed files.
+    `since`: only files modified at or after this time (a build rewrites only the pages it rendered)."""
     site_dir = Path(site_dir).resolve()
     copy_vendor_assets(site_dir)
     vendor_root = site_dir / VENDOR_SITE_DIR
@@ -312,6 +351,8 @@ def make_offline(site_dir: str | Path) -> list[Path]:
     changed: list[Path] = []
     for f in sorted(site_dir.rglob("*")):
         if not f.is_file() or f.suffix.lower() not in (".html", ".css") or vendor_root in f.parents:
+            continue
+        if since is not None and f.stat().st_mtime < since - 1:
             continue
         text = f.read_text(encoding="utf-8")
         if f.suffix.lower() == ".css":

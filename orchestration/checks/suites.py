@@ -30,6 +30,12 @@ underscore): they express per-user rules that GX cannot state over a batch holdi
   - `{"op": "group_count", "by": [cols]}`: number of rows in the row's group (e.g. rows per user);
   - `{"op": "group_sum", "column": c, "by": [cols]}`: sum of `c` over the row's group.
 
+Value sets from the dbt seeds: `"value_set": {"$seed": "industry_taxonomy.industry_id"}` is replaced at
+load time by the distinct non-empty values of that column of `dbt_project/seeds/industry_taxonomy.csv`
+(integers when every value is an integer). The seeds are the reference data dbt joins against and are
+reloaded into the warehouse whenever a CSV changes, so the suite and the models never disagree, and the
+suite file stays short (434 industry ids). An unknown seed or column raises `SuiteLoadError`.
+
 Great Expectations is imported lazily (inside functions): importing this module costs nothing.
 """
 
@@ -43,7 +49,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from orchestration.settings import EXPECTATIONS_DIR
+from orchestration.settings import DBT_PROJECT_DIR, EXPECTATIONS_DIR
+
+SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+SEED_REF = "$seed"
 
 STAGES: tuple[str, ...] = ("raw", "staging", "intermediate", "marts")
 SEVERITIES: tuple[str, ...] = ("error", "warning")
@@ -311,8 +320,41 @@ def _parse_expectation(where: str, i: int, e: Any) -> ExpectationSpec:
     why = meta.get("why")
     if not isinstance(why, str) or not why.strip():
         raise SuiteLoadError(f"{label}: meta.why must explain the expectation (non-empty string)")
-    return ExpectationSpec(index=i, type=etype, kwargs=copy.deepcopy(kwargs), severity=severity,
+    kwargs = copy.deepcopy(kwargs)
+    for key, value in list(kwargs.items()):
+        if isinstance(value, dict) and SEED_REF in value:
+            if set(value) != {SEED_REF} or not isinstance(value[SEED_REF], str):
+                raise SuiteLoadError(f'{label}: kwargs.{key}: a seed reference is {{"{SEED_REF}": "<seed>.<column>"}}')
+            try:
+                kwargs[key] = list(seed_values(value[SEED_REF]))
+            except (LookupError, ValueError) as exc:
+                raise SuiteLoadError(f"{label}: kwargs.{key}: {exc}") from exc
+    return ExpectationSpec(index=i, type=etype, kwargs=kwargs, severity=severity,
                            why=why.strip(), meta=copy.deepcopy(meta))
+
+
+@lru_cache(maxsize=32)
+def seed_values(ref: str, seeds_dir: Path | None = None) -> tuple[Any, ...]:
+    """Distinct non-empty values of `<seed>.<column>` in dbt_project/seeds/<seed>.csv, in file order;
+    integers when every value is an integer."""
+    import csv
+
+    seed, _, column = ref.partition(".")
+    path = (SEEDS_DIR if seeds_dir is None else Path(seeds_dir)) / f"{seed}.csv"
+    if not seed or not column:
+        raise ValueError(f"seed reference {ref!r} must be '<seed>.<column>'")
+    if not path.is_file():
+        raise LookupError(f"seed {seed!r} not found ({path})")
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if column not in (reader.fieldnames or ()):
+            raise LookupError(f"seed {seed!r} has no column {column!r} (columns: {reader.fieldnames})")
+        values = list(dict.fromkeys(row[column] for row in reader if (row[column] or "").strip()))
+    if not values:
+        raise ValueError(f"seed column {ref!r} is empty")
+    if all(v.strip().lstrip("-").isdigit() for v in values):
+        return tuple(int(v) for v in values)
+    return tuple(values)
 
 
 def _check_derived(where: str, derived: Any) -> None:

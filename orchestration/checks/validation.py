@@ -122,7 +122,9 @@ class ValidationSummary:
     users: tuple[str, ...]                 # users validated (requested, or present in the frame)
     duration_s: float = 0.0
     per_user: bool = True                  # False when the frame has no user_id column
-    data_docs_index: Path | None = None
+    data_docs_index: Path | None = None    # the Data Docs site's index.html (data_docs.py)
+    data_docs_page: Path | None = None     # this validation's result page in the site
+    docs_result_id: Any = None             # GX ValidationResultIdentifier of the stored result
 
     @property
     def failures(self) -> tuple[ExpectationResult, ...]:
@@ -303,8 +305,13 @@ def _result_format(per_user: bool) -> dict[str, Any]:
 
 
 def _gx_validate(ctx, spec: SuiteSpec, df, *, expectations=None, suite_name=None, result_format=None,
-                 docs_site: str | None = None, run_name: str | None = None):
-    """One GX validation of `df` in context `ctx`; returns GX's ExpectationSuiteValidationResult."""
+                 docs_site: str | None = None, run_name: str | None = None, docs_ids: list | None = None):
+    """One GX validation of `df` in context `ctx`; returns GX's ExpectationSuiteValidationResult.
+
+    With `docs_site`, the validation runs through a checkpoint, which stores the result in the context's
+    validation results store; its identifier is appended to `docs_ids`. The checkpoint has no
+    UpdateDataDocsAction: that action rebuilds the site index after every suite (seconds each);
+    data_docs.py renders all pages of one build and the index once."""
     import great_expectations as gx
 
     try:
@@ -325,7 +332,6 @@ def _gx_validate(ctx, spec: SuiteSpec, df, *, expectations=None, suite_name=None
         batch = batch_def.get_batch(batch_parameters={"dataframe": df})
         return batch.validate(suite, result_format=result_format)
 
-    from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.run_identifier import RunIdentifier
 
     # The same suite may be run on several frames in one docs build: reuse its checkpoint.
@@ -339,11 +345,14 @@ def _gx_validate(ctx, spec: SuiteSpec, df, *, expectations=None, suite_name=None
         checkpoint = ctx.checkpoints.add(gx.Checkpoint(
             name=checkpoint_name,
             validation_definitions=[vd],
-            actions=[UpdateDataDocsAction(name="update_data_docs", site_names=[docs_site])],
+            actions=[],
             result_format=result_format,
         ))
     result = checkpoint.run(batch_parameters={"dataframe": df}, run_id=RunIdentifier(run_name=run_name))
-    return next(iter(result.run_results.values()))
+    key, value = next(iter(result.run_results.items()))
+    if docs_ids is not None:
+        docs_ids.append(key)
+    return value
 
 
 def run_suite(ctx, spec: SuiteSpec, df: "pd.DataFrame", *, users: Sequence[str] | None = None,
@@ -355,8 +364,9 @@ def run_suite(ctx, spec: SuiteSpec, df: "pd.DataFrame", *, users: Sequence[str] 
     started = time.perf_counter()
     per_user = USER_COLUMN in df.columns
     frame = add_derived_columns(spec, df.reset_index(drop=True))
+    docs_ids: list[Any] = []
     gx_result = _gx_validate(ctx, spec, frame, result_format=_result_format(per_user),
-                             docs_site=docs_site, run_name=run_name)
+                             docs_site=docs_site, run_name=run_name, docs_ids=docs_ids)
     by_index = _results_by_index(spec, gx_result)
 
     positions: dict[Any, Any] = {}
@@ -444,6 +454,7 @@ def run_suite(ctx, spec: SuiteSpec, df: "pd.DataFrame", *, users: Sequence[str] 
     return ValidationSummary(
         suite_name=spec.name, relation=spec.relation, stage=spec.stage, results=tuple(results),
         row_count=len(df), users=users_out, duration_s=time.perf_counter() - started, per_user=per_user,
+        docs_result_id=docs_ids[0] if docs_ids else None,
     )
 
 
@@ -543,8 +554,10 @@ def to_check_metadata(summary: ValidationSummary) -> dict[str, Any]:
         "results": dg.MetadataValue.json([r.to_dict() for r in summary.results]),
         "duration_s": dg.MetadataValue.float(round(summary.duration_s, 3)),
     }
+    if summary.data_docs_page is not None:
+        meta["data_docs"] = dg.MetadataValue.path(str(summary.data_docs_page))
     if summary.data_docs_index is not None:
-        meta["data_docs"] = dg.MetadataValue.path(str(summary.data_docs_index))
+        meta["data_docs_index"] = dg.MetadataValue.path(str(summary.data_docs_index))
     return meta
 
 

@@ -1,6 +1,7 @@
 """Refreshing many users in few runs: a run over a *range* of user partitions is one Dagster run, one
-ingestion step, one `dbt build` and one GX import for the whole range (every asset has a single-run
-backfill policy). Pure functions, tested directly."""
+ingestion step, one `dbt build` and one GX import for the whole range (the ingestion asset has a
+single-run backfill policy; the dbt models and the serving snapshot are not partitioned and rebuild the
+users the ingestion step registered). Pure functions, tested directly."""
 
 from __future__ import annotations
 
@@ -30,8 +31,25 @@ def range_tags(start: str, end: str) -> dict[str, str]:
     return {RANGE_START: start, RANGE_END: end}
 
 
-def batch_run_config(refresh_date: date | None = None, weights_preset: str = "default") -> dict[str, Any]:
+INGEST_OP = "raw__linkedin_export"
+DBT_OP = "dbt_models"
+
+
+def batch_run_config(refresh_date: date | None = None, weights_preset: str = "default",
+                     only_changed: bool = False) -> dict[str, Any]:
+    """Run config of a refresh. `only_changed` (the new-export sensor): of the users in the run's range,
+    rebuild only those whose export changed or whose last refresh did not succeed."""
     config: dict[str, Any] = {"weights_preset": weights_preset}
     if refresh_date is not None:
         config["refresh_date"] = refresh_date.isoformat()
-    return {"ops": {"dbt_models": {"config": config}}}
+    return {"ops": {DBT_OP: {"config": config}, INGEST_OP: {"config": {"only_changed": only_changed}}}}
+
+
+def covering_range(all_keys: Sequence[str], wanted: Sequence[str]) -> tuple[str, str] | None:
+    """The smallest partition range holding every `wanted` key: one run for any set of users (the run
+    checks the others in the range, finds their exports unchanged, and leaves them be)."""
+    position = {k: i for i, k in enumerate(all_keys)}
+    indices = sorted(position[k] for k in set(wanted) if k in position)
+    if not indices:
+        return None
+    return all_keys[indices[0]], all_keys[indices[-1]]

@@ -9,7 +9,7 @@ import dagster as dg
 
 from ..partitions import users_partitions
 from ..settings import Settings
-from .batching import contiguous_ranges, range_tags
+from .batching import batch_run_config, covering_range, range_tags
 from .discovery import changed_users, scan
 from .jobs import refresh_users_job
 
@@ -27,13 +27,19 @@ def new_exports_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
     to_add = sorted(u for u in current if u not in known)
     # Partitions added by this evaluation come after the known ones, in this order.
     order = known + to_add
-    run_requests = [
-        dg.RunRequest(
-            run_key="|".join(f"{u}:{current[u]}" for u in order[order.index(start):order.index(end) + 1]),
-            tags={**range_tags(start, end), "connection_score/trigger": "new_export"},
-        )
-        for start, end in contiguous_ranges(order, new + changed)
-    ]
+    # One run for all of them, over the range that covers them: the run's ingestion step checks the
+    # users in between too, finds their exports unchanged and does not rebuild them (only_changed), so
+    # the cost is one run's fixed overhead plus the changed users' work, not one run per range.
+    covering = covering_range(order, new + changed)
+    run_requests = []
+    if covering:
+        start, end = covering
+        run_requests.append(dg.RunRequest(
+            run_key="|".join(f"{u}:{current[u]}" for u in sorted(new + changed)),
+            run_config=batch_run_config(only_changed=True),
+            tags={**range_tags(start, end), "connection_score/trigger": "new_export",
+                  "connection_score/users": ",".join(sorted(new + changed))[:1000]},
+        ))
     return dg.SensorResult(
         run_requests=run_requests,
         dynamic_partitions_requests=[users_partitions.build_add_request(to_add)] if to_add else [],

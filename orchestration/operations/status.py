@@ -37,17 +37,19 @@ def ensure(con: duckdb.DuckDBPyConnection) -> None:
 
 def start(con: duckdb.DuckDBPyConnection, run_id: str, users: Iterable[str]) -> None:
     ensure(con)
-    now = _now()
-    for user in users:
-        con.execute(
-            """insert into ops.refresh_status (user_id, last_attempt_at, last_attempt_run_id,
-                   last_attempt_status, score_is_stale)
-               values (?, ?, ?, 'running', false)
-               on conflict (user_id) do update set last_attempt_at = excluded.last_attempt_at,
-                   last_attempt_run_id = excluded.last_attempt_run_id, last_attempt_status = 'running',
-                   failed_stage = null, failure_reason = null""",
-            [user, now, run_id],
-        )
+    wanted = sorted(set(users))
+    if not wanted:
+        return
+    # One statement for the whole batch (10,000 users in one round trip, not 10,000).
+    con.execute(
+        """insert into ops.refresh_status (user_id, last_attempt_at, last_attempt_run_id,
+               last_attempt_status, score_is_stale)
+           select u, ?, ?, 'running', false from unnest(?::varchar[]) as t(u)
+           on conflict (user_id) do update set last_attempt_at = excluded.last_attempt_at,
+               last_attempt_run_id = excluded.last_attempt_run_id, last_attempt_status = 'running',
+               failed_stage = null, failure_reason = null""",
+        [_now(), run_id, wanted],
+    )
 
 
 def fail(con: duckdb.DuckDBPyConnection, run_id: str, stage: str, reasons: Mapping[str, str]) -> None:
@@ -76,14 +78,59 @@ def quarantined(con: duckdb.DuckDBPyConnection, run_id: str) -> set[str]:
 
 def succeed(con: duckdb.DuckDBPyConnection, run_id: str, users: Iterable[str]) -> None:
     ensure(con)
-    now = _now()
-    for user in users:
-        con.execute(
-            """update ops.refresh_status set last_attempt_status = 'ok', failed_stage = null,
-                   failure_reason = null, last_success_at = ?, last_success_run_id = ?, score_is_stale = false
-               where user_id = ? and last_attempt_run_id = ? and last_attempt_status <> 'failed'""",
-            [now, run_id, user, run_id],
-        )
+    wanted = sorted(set(users))
+    if not wanted:
+        return
+    con.execute(
+        """update ops.refresh_status set last_attempt_status = 'ok', failed_stage = null,
+               failure_reason = null, last_success_at = ?, last_success_run_id = ?, score_is_stale = false
+           where list_contains(?, user_id) and last_attempt_run_id = ? and last_attempt_status <> 'failed'""",
+        [_now(), run_id, wanted, run_id],
+    )
+
+
+def pending(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """Users this run is refreshing that no step has failed (yet)."""
+    ensure(con)
+    rows = con.execute("select user_id from ops.refresh_status where last_attempt_run_id = ? "
+                       "and last_attempt_status = 'running' order by user_id", [run_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def up_to_date(con: duckdb.DuckDBPyConnection, users: Iterable[str]) -> set[str]:
+    """Of `users`, those whose last refresh succeeded (nothing to redo when their export is unchanged)."""
+    ensure(con)
+    wanted = sorted(set(users))
+    if not wanted:
+        return set()
+    rows = con.execute("select user_id from ops.refresh_status where list_contains(?, user_id) "
+                       "and last_attempt_status = 'ok' and not score_is_stale", [wanted]).fetchall()
+    return {r[0] for r in rows}
+
+
+def touched_by_run(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether an earlier step of this run registered users (the ingestion step does)."""
+    ensure(con)
+    return con.execute("select count(*) from ops.refresh_status where last_attempt_run_id = ?",
+                       [run_id]).fetchone()[0] > 0
+
+
+def loaded_users(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every user with an export in the warehouse."""
+    exists = con.execute("select count(*) from information_schema.tables where table_schema = 'raw' "
+                         "and table_name = 'exports'").fetchone()[0]
+    if not exists:
+        return []
+    return [r[0] for r in con.execute("select user_id from raw.exports order by user_id").fetchall()]
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch_id: str, users: Iterable[str]) -> None:
+    """The users one dbt invocation rebuilds (dbt reads them through var('batch'), macros/users.sql).
+    Only the current batch is kept: dbt steps never overlap (they share the `warehouse` pool)."""
+    con.execute("create table if not exists ops.dbt_batch (batch_id varchar not null, user_id varchar not null)")
+    con.execute("delete from ops.dbt_batch")
+    con.execute("insert into ops.dbt_batch select ?, u from unnest(?::varchar[]) as t(u)",
+                [batch_id, sorted(set(users))])
 
 
 def refreshed_in_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
@@ -92,6 +139,15 @@ def refreshed_in_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
     rows = con.execute("select user_id from ops.refresh_status where last_attempt_run_id = ? "
                        "and last_attempt_status = 'ok' order by user_id", [run_id]).fetchall()
     return [r[0] for r in rows]
+
+
+def failures_in_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, tuple[str, str]]:
+    """{user: (stage, reason)} of the users this run quarantined."""
+    ensure(con)
+    rows = con.execute("select user_id, failed_stage, failure_reason from ops.refresh_status "
+                       "where last_attempt_run_id = ? and last_attempt_status = 'failed' order by user_id",
+                       [run_id]).fetchall()
+    return {u: (stage or "", reason or "") for u, stage, reason in rows}
 
 
 def stale_users(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -16,6 +16,8 @@ import duckdb
 
 # Published schemas: marts (scores, tie strength, mixes, action lists) and ops (per-user refresh status).
 PUBLISHED_SCHEMAS = ("marts", "ops")
+# Of ops, only what people query; the pipeline's bookkeeping (dbt batches, seed state) stays internal.
+PUBLISHED_OPS = ("refresh_status",)
 
 
 @dataclass
@@ -56,6 +58,7 @@ def publish(warehouse_path: Path | str, serving_path: Path | str, run_id: str = 
         previous = serving_path.exists() and bool(keep)
         if previous:
             con.execute(f"attach {_sql_str(str(serving_path))} as prev (read_only)")
+        relations = [(s, n) for s, n in relations if s != "ops" or n in PUBLISHED_OPS]
         for schema, name in relations:
             # Tables land in the serving file's main schema: `select * from connection_score`.
             source = f"{_quote(wh)}.{_quote(schema)}.{_quote(name)}"

@@ -13,7 +13,7 @@ import pytest
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt import dbt_models, dbt_project
-from orchestration.assets.raw import raw_linkedin_export
+from orchestration.assets.raw import raw_linkedin_export, raw_tables
 from orchestration.assets.serving import serving_snapshot
 from orchestration.checks.mart_checks import marts_gx_suites
 from orchestration.generator import generate_export
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 def _definitions(tmp_path: Path, raw_root: Path) -> dg.Definitions:
     return dg.Definitions(
-        assets=[raw_linkedin_export, dbt_models, serving_snapshot],
+        assets=[raw_linkedin_export, raw_tables, dbt_models, serving_snapshot],
         asset_checks=[marts_gx_suites],
         jobs=[refresh_users_job],
         resources={
@@ -37,10 +37,11 @@ def _definitions(tmp_path: Path, raw_root: Path) -> dg.Definitions:
     )
 
 
-def _refresh(defs: dg.Definitions, instance: dg.DagsterInstance, day: date):
+def _refresh(defs: dg.Definitions, instance: dg.DagsterInstance, day: date, only_changed: bool = False):
     job = defs.resolve_job_def("refresh_users")
     return job.execute_in_process(instance=instance, tags=range_tags("anna", "ben"),
-                                  run_config=batch_run_config(refresh_date=day), raise_on_error=False)
+                                  run_config=batch_run_config(refresh_date=day, only_changed=only_changed),
+                                  raise_on_error=False)
 
 
 def test_one_bad_user_in_a_batch_is_quarantined_and_the_other_refreshes(tmp_path, raw_root):
@@ -69,6 +70,14 @@ def test_one_bad_user_in_a_batch_is_quarantined_and_the_other_refreshes(tmp_path
         checks = {(e.asset_key.to_user_string(), e.passed, e.severity) for e in second.get_asset_check_evaluations()
                   if e.asset_key.to_user_string() == "raw/connections" and e.check_name == "gx_suite"}
         assert checks == {("raw/connections", False, dg.AssetCheckSeverity.WARN)}
+
+        # A sensor-style run (only_changed) with no new export: anna is up to date and left alone; ben's
+        # last refresh failed, so he is retried (and fails again on the same export).
+        third = _refresh(defs, instance, date(2026, 11, 26), only_changed=True)
+        assert third.success
+        with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
+            attempts = dict(con.execute("select user_id, last_attempt_run_id from ops.refresh_status").fetchall())
+        assert attempts == {"anna": second.run_id, "ben": third.run_id}
 
     with duckdb.connect(str(tmp_path / "serving.duckdb"), read_only=True) as con:
         after = dict(con.execute("select user_id, total_score from connection_score").fetchall())

@@ -22,3 +22,11 @@ def test_vars_carry_the_preset():
 def test_empty_batch_is_refused():
     with pytest.raises(ValueError, match="at least one user"):
         dbt_build_args([], date(2026, 11, 26))
+
+
+def test_pipeline_batches_go_by_batch_id_not_a_literal_list():
+    # 10,000 user ids would not fit in one command-line argument (128 KiB on Linux)
+    users = [f"user-{i:05d}" for i in range(10_000)]
+    args = dbt_build_args(users, date(2026, 11, 26), batch_id="run-1")
+    assert json.loads(args[2]) == {"batch": "run-1", "refresh_date": "2026-11-26", "weights_preset": "default"}
+    assert len(args[2]) < 200

@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 import dagster as dg
 import pytest
 
-from orchestration.operations.batching import RANGE_END, RANGE_START, contiguous_ranges
+from orchestration.operations.batching import INGEST_OP, RANGE_END, RANGE_START, contiguous_ranges, covering_range
 from orchestration.operations.schedules import daily_refresh, daily_run_request
 from orchestration.operations.sensors import new_exports_sensor
 from tests.conftest import copy_sample
@@ -20,6 +20,13 @@ def test_contiguous_ranges():
     assert contiguous_ranges(keys, ["b", "c", "e"]) == [("b", "c"), ("e", "e")]
     assert contiguous_ranges(keys, []) == []
     assert contiguous_ranges(keys, ["e", "a", "b", "zz"]) == [("a", "b"), ("e", "e")]
+
+
+def test_covering_range_is_one_range_for_any_set_of_users():
+    keys = ["a", "b", "c", "d", "e"]
+    assert covering_range(keys, ["d", "b"]) == ("b", "d")
+    assert covering_range(keys, ["e"]) == ("e", "e")
+    assert covering_range(keys, ["zz"]) is None and covering_range(keys, []) is None
 
 
 @pytest.fixture
@@ -42,6 +49,8 @@ def test_sensor_new_user_new_export_and_no_change(samples, env_raw_root):
     first = _evaluate(instance)
     assert first.dynamic_partitions_requests[0].partition_keys == ["alice", "bob"]
     assert [(r.tags[RANGE_START], r.tags[RANGE_END]) for r in first.run_requests] == [("alice", "bob")]
+    # sensor runs rebuild only what changed in their range; the daily run rebuilds everyone
+    assert first.run_requests[0].run_config["ops"][INGEST_OP]["config"] == {"only_changed": True}
     instance.add_dynamic_partitions("users", ["alice", "bob"])
 
     # no change: nothing requested
@@ -54,6 +63,14 @@ def test_sensor_new_user_new_export_and_no_change(samples, env_raw_root):
     later = _evaluate(instance, unchanged.cursor)
     assert later.dynamic_partitions_requests[0].partition_keys == ["carol"]
     assert [(r.tags[RANGE_START], r.tags[RANGE_END]) for r in later.run_requests] == [("bob", "carol")]
+    instance.add_dynamic_partitions("users", ["carol"])
+
+    # new exports for alice and carol, not bob: still ONE run, over the range covering both
+    shutil.copytree(samples / "2024-03-complete", env_raw_root / "alice" / "Complete_LinkedInDataExport_01-03-2027")
+    shutil.copytree(samples / "2024-03-complete", env_raw_root / "carol" / "Complete_LinkedInDataExport_01-03-2027")
+    both = _evaluate(instance, later.cursor)
+    assert [(r.tags[RANGE_START], r.tags[RANGE_END]) for r in both.run_requests] == [("alice", "carol")]
+    assert both.run_requests[0].tags["connection_score/users"] == "alice,carol"
     assert "Bad Name" not in json.loads(later.cursor)
 
 
@@ -62,6 +79,7 @@ def test_daily_run_request_covers_every_user_once_per_day():
     assert request.run_key == "daily-2026-11-26"
     assert (request.tags[RANGE_START], request.tags[RANGE_END]) == ("alice", "carol")
     assert request.run_config["ops"]["dbt_models"]["config"]["refresh_date"] == "2026-11-26"
+    assert request.run_config["ops"][INGEST_OP]["config"] == {"only_changed": False}
     assert daily_run_request([], date(2026, 11, 26)) is None
 
 

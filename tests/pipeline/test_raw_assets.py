@@ -1,18 +1,19 @@
-"""The ingestion assets in Dagster: one partition per user, useful metadata, failures isolated."""
+"""The ingestion assets in Dagster: one partition per user of raw/linkedin_export with useful metadata,
+failures isolated; the raw tables validated by blocking checks."""
 
 from __future__ import annotations
 
 import dagster as dg
 import duckdb
 
-from orchestration.assets.raw import raw_linkedin_export
+from orchestration.assets.raw import raw_linkedin_export, raw_tables
 from orchestration.resources import WarehouseResource
 from tests.conftest import copy_sample
 
 
 def _materialize(instance, user, warehouse, raw_root):
     return dg.materialize(
-        [raw_linkedin_export], partition_key=user, instance=instance, raise_on_error=False,
+        [raw_linkedin_export, raw_tables], partition_key=user, instance=instance, raise_on_error=False,
         resources={"warehouse": WarehouseResource(path=str(warehouse), raw_root=str(raw_root))},
     )
 
@@ -26,10 +27,13 @@ def test_partition_per_user_with_metadata_and_isolated_failure(samples, raw_root
 
     ok = _materialize(instance, "feynman", warehouse, raw_root)
     assert ok.success
-    mats = {m.asset_key.to_user_string(): m for m in ok.asset_materializations_for_node("raw_linkedin_export")}
-    assert mats["raw/connections"].partition == "feynman"
-    assert mats["raw/connections"].metadata["dagster/row_count"].value == 3
-    exports = mats["raw/exports"].metadata
+    (export,) = ok.asset_materializations_for_node("raw__linkedin_export")
+    assert export.partition == "feynman"
+    tables = {m.asset_key.to_user_string(): m for m in ok.asset_materializations_for_node("raw_tables")}
+    assert len(tables) == 17 and all(m.partition is None for m in tables.values())
+    assert tables["raw/connections"].metadata["rows_of_refreshed_users"].value == 3
+    assert tables["raw/connections"].metadata["dagster/row_count"].value == 3
+    exports = export.metadata
     assert exports["files_found"].value == 18 and exports["rows_total"].value == 18
     assert "coach_messages.csv | messages | excluded" in exports["files"].value
     assert exports["warning_count"].value == 0
