@@ -1,6 +1,6 @@
-"""Worker: ONE run of the real `refresh_users` job over a partition range, with the multiprocess
-executor, on the instance of $DAGSTER_HOME — what the daemon's run worker does for a RunRequest of the
-daily schedule (range tags + batch_run_config) or of the new-export sensor (range tags, no config).
+"""Worker: ONE run of the real `refresh_users` job over a partition range, with the job's own executor,
+on the instance of $DAGSTER_HOME — what the daemon's run worker does for a RunRequest of the daily
+schedule (range tags + batch_run_config) or of the new-export sensor (range tags, only_changed).
 
     python -m orchestration.benchmarks.dagster_run --start user-00000 --end user-00999 \
         [--refresh-date 2026-11-21] --result out.json
@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--end", required=True)
     p.add_argument("--refresh-date", default="")
     p.add_argument("--trigger", default="daily")
+    p.add_argument("--only-changed", action="store_true")
     p.add_argument("--result", required=True)
     args = p.parse_args(argv)
 
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     from orchestration.benchmarks.job_target import refresh_users_job
     from orchestration.operations.batching import batch_run_config, range_tags
 
-    run_config = batch_run_config(refresh_date=date.fromisoformat(args.refresh_date)) if args.refresh_date else {}
+    refresh = date.fromisoformat(args.refresh_date) if args.refresh_date else None
+    run_config = batch_run_config(refresh_date=refresh, only_changed=args.only_changed)
     tags = {**range_tags(args.start, args.end), "connection_score/trigger": args.trigger}
     t_start = time.time()
     with dg.DagsterInstance.get() as instance:

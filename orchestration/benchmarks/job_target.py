@@ -1,5 +1,5 @@
-"""The job the benchmark runs, as a module-level function for `dagster.reconstructable` (the
-multiprocess executor re-loads it in every step process, as a code location would)."""
+"""The job the benchmark runs, as a module-level function for `dagster.reconstructable` (as a code
+location loads it; a multiprocess executor would re-load it in every step process)."""
 
 from __future__ import annotations
 

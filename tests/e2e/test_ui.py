@@ -21,7 +21,7 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 def _wait_partition(server, user: str, timeout: float = 90) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
-        data = server.graphql('{ assetNodeOrError(assetKey: {path: ["raw", "exports"]}) '
+        data = server.graphql('{ assetNodeOrError(assetKey: {path: ["raw", "linkedin_export"]}) '
                               '{ ... on AssetNode { partitionKeysByDimension { partitionKeys } } } }')
         keys = data["assetNodeOrError"]["partitionKeysByDimension"][0]["partitionKeys"]
         if user in keys:

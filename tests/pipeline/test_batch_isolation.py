@@ -72,9 +72,13 @@ def test_one_bad_user_in_a_batch_is_quarantined_and_the_other_refreshes(tmp_path
         assert checks == {("raw/connections", False, dg.AssetCheckSeverity.WARN)}
 
         # A sensor-style run (only_changed) with no new export: anna is up to date and left alone; ben's
-        # last refresh failed, so he is retried (and fails again on the same export).
+        # last refresh failed, so he is retried, and fails again on the same export. He is the only user
+        # of that batch, so this time the check is an ERROR and the run fails (nothing downstream runs).
         third = _refresh(defs, instance, date(2026, 11, 26), only_changed=True)
-        assert third.success
+        assert not third.success
+        failed = [e for e in third.get_asset_check_evaluations() if not e.passed]
+        assert [(e.asset_key.to_user_string(), e.severity) for e in failed] == [
+            ("raw/connections", dg.AssetCheckSeverity.ERROR)]
         with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
             attempts = dict(con.execute("select user_id, last_attempt_run_id from ops.refresh_status").fetchall())
         assert attempts == {"anna": second.run_id, "ben": third.run_id}
