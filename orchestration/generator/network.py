@@ -165,7 +165,8 @@ class Simulator:
         generic = list(V.GENERIC_SKILLS)
         rng.shuffle(generic)
         n_sk = {"new_grad": 8, "collector": 20, "specialist": 35}.get(p.name, rng.randint(3, 45))
-        skills = (own[: max(3, int(n_sk * 0.6))] + generic)[:n_sk]
+        # a member lists a skill once: function skills and generic ones overlap (Leadership, ...)
+        skills = list(dict.fromkeys(own[: max(3, int(n_sk * 0.6))] + generic))[:n_sk]
         # Profile
         industry_v2 = self._industry_leaf(owner.group, positions[0].company)
         v1 = V.V1_INDUSTRY_BY_GROUP[owner.group]
