@@ -16,7 +16,7 @@ from dagster_dbt import DbtCliResource  # noqa: E402
 from .assets.dbt import dbt_models, dbt_project  # noqa: E402
 from .assets.raw import raw_linkedin_export, raw_tables  # noqa: E402
 from .assets.serving import serving_snapshot  # noqa: E402
-from .checks.mart_checks import marts_gx_suites  # noqa: E402
+from .checks.stage_checks import intermediate_gx_suites, marts_gx_suites, staging_gx_suites  # noqa: E402
 from .operations.jobs import refresh_users_job  # noqa: E402
 from .operations.recovery import dead_run_reaper  # noqa: E402
 from .operations.schedules import daily_refresh  # noqa: E402
@@ -28,7 +28,7 @@ settings = Settings.from_env()
 
 defs = dg.Definitions(
     assets=[raw_linkedin_export, raw_tables, dbt_models, serving_snapshot],
-    asset_checks=[marts_gx_suites],
+    asset_checks=[staging_gx_suites, intermediate_gx_suites, marts_gx_suites],
     jobs=[refresh_users_job],
     sensors=[new_exports_sensor, dead_run_reaper],
     schedules=[daily_refresh],

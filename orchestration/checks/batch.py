@@ -4,17 +4,25 @@ A Dagster check has one result per step, but a batch holds many users. The rule:
 an error-severity expectation are quarantined (recorded in ops.refresh_status; later steps of the run
 skip them, their previous marts stay and are flagged stale). The check result is ERROR, and so blocks
 downstream, only when no user of the batch passed; when some users passed, it is WARN and names the
-quarantined users, so the others complete."""
+quarantined users, so the others complete.
+
+`run_suites_for_batch` validates several suites (a stage) in one GX context and, with a Data Docs
+folder, renders the Data Docs once for all of them; each result's metadata links its result page
+(`data_docs`) and the site index (`data_docs_index`). `run_suite_for_batch` validates one suite."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
-from .suites import load_suite
-from .validation import failed_check_result, to_asset_check_result, validate_table
+from .suites import load_suite, new_context
+from .validation import (ValidationSummary, failed_check_result, read_table, run_suite, to_asset_check_result,
+                         validate_table)
 
 
 @dataclass
@@ -31,7 +39,14 @@ def run_suite_for_batch(warehouse_path: str | Path, suite_name: str, users: list
         return BatchCheck(failed_check_result(exc, suite_name=suite_name, asset_key=asset_key,
                                               check_name=check_name),
                           {u: f"{suite_name}: check could not run ({exc})" for u in users})
+    return _batch_check(summary, suite_name, users, asset_key, check_name)
+
+
+def _batch_check(summary: ValidationSummary, suite_name: str, users: list[str], asset_key: dg.AssetKey,
+                 check_name: str, extra: dict[str, Any] | None = None) -> BatchCheck:
     result = to_asset_check_result(summary, asset_key=asset_key, check_name=check_name)
+    if extra:
+        result = _with_metadata(result, extra)
     failed = {}
     for user in summary.failed_users:
         broken = [r for r in summary.errors if user in (r.failed_users or ())] or list(summary.errors)
@@ -47,3 +62,60 @@ def run_suite_for_batch(warehouse_path: str | Path, suite_name: str, users: list
             description=f"{len(failed)} of {len(users)} users failed and were quarantined; the others continue",
         )
     return BatchCheck(result, failed)
+
+
+def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str, dg.AssetKey]], users: list[str],
+                         check_name: str, *, data_docs_dir: str | Path | None = None,
+                         run_name: str | None = None) -> list[BatchCheck]:
+    """Validate `users`' rows with each (suite name, asset key), in order, in one GX context; with
+    `data_docs_dir`, store the results and render the Data Docs once (not once per suite). A suite whose
+    table cannot be read gets an ERROR result and quarantines every user, like `run_suite_for_batch`;
+    a Data Docs failure never fails the checks (they are re-run without docs and the error is shown)."""
+    started = time.perf_counter()
+    loaded: list[tuple[int, Any, Any]] = []     # (position, spec, frame)
+    out: dict[int, BatchCheck] = {}
+
+    def could_not_run(i: int, suite_name: str, asset_key: dg.AssetKey, exc: BaseException) -> None:
+        out[i] = BatchCheck(failed_check_result(exc, suite_name=suite_name, asset_key=asset_key,
+                                                check_name=check_name),
+                            {u: f"{suite_name}: check could not run ({exc})" for u in users})
+
+    for i, (suite_name, asset_key) in enumerate(suites):
+        try:
+            spec = load_suite(suite_name)
+            loaded.append((i, spec, read_table(warehouse_path, spec, users)))
+        except Exception as exc:  # noqa: BLE001 - reported as a failed check
+            could_not_run(i, suite_name, asset_key, exc)
+    summaries: dict[int, ValidationSummary] = {}
+    docs_meta: dict[str, Any] = {}
+    if loaded and data_docs_dir is not None:
+        try:
+            from .data_docs import validate_and_build_docs
+
+            docs_started = time.perf_counter()
+            found, index = validate_and_build_docs([(spec, frame, users) for _, spec, frame in loaded],
+                                                   data_docs_dir, run_name=run_name)
+            summaries = {i: s for (i, _, _), s in zip(loaded, found)}
+            docs_meta["data_docs_step_s"] = dg.MetadataValue.float(round(time.perf_counter() - docs_started, 2))
+        except Exception as exc:  # noqa: BLE001 - docs are a report, never a reason to fail a check
+            docs_meta["data_docs_error"] = dg.MetadataValue.text(f"{type(exc).__name__}: {exc}"[:1000])
+    if loaded and not summaries:
+        ctx = new_context()
+        for i, spec, frame in loaded:
+            try:
+                summaries[i] = run_suite(ctx, spec, frame, users=users)
+            except Exception as exc:  # noqa: BLE001
+                could_not_run(i, spec.name, suites[i][1], exc)
+    for i, summary in summaries.items():
+        suite_name, asset_key = suites[i]
+        out[i] = _batch_check(summary, suite_name, users, asset_key, check_name, extra=docs_meta)
+    elapsed = time.perf_counter() - started
+    for check in out.values():
+        check.result = _with_metadata(check.result, {"step_validation_s": dg.MetadataValue.float(round(elapsed, 2))})
+    return [out[i] for i in range(len(suites))]
+
+
+def _with_metadata(result: dg.AssetCheckResult, extra: dict[str, Any]) -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(asset_key=result.asset_key, check_name=result.check_name, passed=result.passed,
+                               severity=result.severity, metadata={**result.metadata, **extra},
+                               description=result.description)

@@ -146,11 +146,32 @@ def validate_and_build_docs(
     # One rendering pass: the result pages of this build and of earlier deferred builds, the pages of
     # the suites validated now, and the index. Re-rendering every kept run would cost seconds.
     new_ids = [s.docs_result_id for s in summaries if s.docs_result_id is not None]
+    # A suite's own page is re-rendered only when its file changed since (about 1 s per page).
+    outdated = [s for s in {s.name: s for s in specs}.values() if _suite_page_outdated(docs_dir, s)]
     ctx.build_data_docs(site_names=[SITE_NAME], resource_identifiers=[
         *new_ids, *(i for i in pending_results(docs_dir) if i not in new_ids),
-        *(ExpectationSuiteIdentifier(name=name) for name in sorted(validated))])
+        *(ExpectationSuiteIdentifier(name=s.name) for s in sorted(outdated, key=lambda s: s.name))])
     make_offline(docs_dir, since=started)
     return summaries, index
+
+
+def suite_page(docs_dir: Path, suite_name: str) -> Path:
+    return Path(docs_dir) / "expectations" / Path(*suite_name.split(".")[:-1]) / f"{suite_name.split('.')[-1]}.html"
+
+
+def _suite_page_outdated(docs_dir: Path, spec: SuiteSpec) -> bool:
+    page = suite_page(docs_dir, spec.name)
+    return not page.is_file() or page.stat().st_mtime < spec.path.stat().st_mtime
+
+
+def docs_dir_for(warehouse_path: str | Path) -> Path | None:
+    """Where the pipeline's checks write Data Docs: $CONNECTION_SCORE_DATA_DOCS when set (`off` disables
+    them), else `data_docs/` next to the warehouse file (with the default settings both are
+    `data/data_docs/`, `Settings.data_docs_dir`)."""
+    configured = os.environ.get("CONNECTION_SCORE_DATA_DOCS", "").strip()
+    if configured.lower() in ("off", "none", "false", "0"):
+        return None
+    return Path(configured) if configured else Path(warehouse_path).resolve().parent / "data_docs"
 
 
 def result_page(docs_dir: Path, result_id: Any) -> Path | None:
