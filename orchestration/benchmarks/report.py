@@ -207,9 +207,9 @@ def render_results(results: Sequence[ScaleResult], machine: Mapping[str, str], c
         "### Results\n\n" + render_table(results),
         "Times are wall seconds, medians of the repeats; the ratio is the median of the per-repeat "
         "pipeline/limit ratios. Peak RSS is sampled every 0.2 s over the whole process tree (run worker, "
-        "step processes, dbt) and for the largest single process. Incremental: the users given a new export, "
-        "refreshed the way the new-export sensor requests it (one run per contiguous partition range, at most "
-        "`max_concurrent_runs` at a time); one-user: one run over one partition, on the same warehouse.",
+        "dbt) and for the largest single process. Incremental: the users given a new export, refreshed the way "
+        "the new-export sensor requests it (one run over the partition range covering them, `only_changed`); "
+        "one-user: one run over one partition, on the same warehouse.",
         "### Targets\n\n" + render_verdicts(verdicts(results)),
         "### Where the pipeline's time goes\n\n" + render_breakdowns(results),
         "### Profile\n\n" + render_profile(profile, profile_n, profile_note),

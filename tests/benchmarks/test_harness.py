@@ -191,6 +191,31 @@ def test_run_breakdown_splits_startup_ingestion_gx_dbt():
     assert sum(bd.values()) == pytest.approx(52.0)
 
 
+def test_run_breakdown_of_the_in_process_layout():
+    # one process: no step workers; ingestion and the raw suites are separate steps
+    t = 1000.0
+    ev = lambda dt, typ, step=None, **kw: {"t": t + dt, "type": typ, "step": step, **kw}  # noqa: E731
+    result = {"t_process": t, "t_execute_start": t + 1, "timeline": [
+        ev(4, "RUN_START"),
+        ev(5, "STEP_START", "raw__linkedin_export"),
+        ev(7, "ASSET_MATERIALIZATION", "raw__linkedin_export", asset="raw/linkedin_export"),
+        ev(7, "STEP_SUCCESS", "raw__linkedin_export"),
+        ev(7, "STEP_START", "raw_tables"), ev(15, "STEP_SUCCESS", "raw_tables"),
+        ev(15, "STEP_START", "dbt_models"),
+        ev(20, "ASSET_MATERIALIZATION", "dbt_models", asset="marts/x", duration=3.0),
+        ev(30, "STEP_SUCCESS", "dbt_models"),
+        ev(30, "STEP_START", "staging_gx_suites"), ev(32, "STEP_SUCCESS", "staging_gx_suites"),
+        ev(32, "STEP_START", "marts_gx_suites"), ev(33, "STEP_SUCCESS", "marts_gx_suites"),
+    ]}
+    bd = breakdown.run_breakdown(result, wall_s=34.0)
+    assert bd["raw: ingestion (Python parsing + DuckDB writes)"] == 2
+    assert bd["raw: GX suites"] == 8
+    assert bd["dbt: SQL of the models (dbt's timing)"] == 3
+    assert bd["dbt stages: GX suites (staging, intermediate, marts)"] == 3
+    assert bd["step workers start-up (python, dagster import, definitions)"] == 0
+    assert sum(bd.values()) == pytest.approx(34.0)
+
+
 def test_profile_buckets():
     stacks = profiling.parse_collapsed(
         "process 1:\"python -m x\";main (a.py:1);read_table (orchestration/ingestion/records.py:40) 30\n"
