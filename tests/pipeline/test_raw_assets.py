@@ -3,6 +3,8 @@ failures isolated; the raw tables validated by blocking checks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dagster as dg
 import duckdb
 
@@ -71,3 +73,7 @@ def test_raw_suites_run_as_blocking_checks(samples, raw_root, warehouse):
     assert evaluation.severity == dg.AssetCheckSeverity.ERROR
     assert evaluation.blocking is True
     assert "connected_on" in str(evaluation.metadata)
+    # the result is rendered in the offline Data Docs next to the warehouse, linked from the check
+    page = Path(evaluation.metadata["data_docs"].value)
+    assert page.exists() and page.is_relative_to(warehouse.parent / "data_docs")
+    assert (warehouse.parent / "data_docs" / "index.html").exists()
