@@ -16,8 +16,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from ..checks.batch import run_suites_for_batch
-from ..checks.data_docs import docs_dir_for
+from ..checks.batch import gate_batch
 from ..ingestion.errors import ExportError
 from ..ingestion.pipeline import IngestReport, ingest_user
 from ..ingestion.schema import ALL_TABLES, LINEAGE_COLUMNS, RAW_TABLES, RawTable
@@ -211,24 +210,8 @@ def raw_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
     # Validate what was just written (the write connection is closed: GX reads read-only). GX is
     # imported here, once per run, never at definitions load; the 15 suites share one GX context and
     # one Data Docs rendering.
-    if not users:
-        for table_name in CHECKED_TABLES:
-            yield dg.AssetCheckResult(asset_key=raw_asset_key(table_name), check_name=GX_CHECK, passed=True,
-                                      metadata={"users": dg.MetadataValue.int(0)},
-                                      description="no user to rebuild in this run: nothing to validate")
-        return
-    outcomes = run_suites_for_batch(warehouse.path, [(f"raw.{t}", raw_asset_key(t)) for t in CHECKED_TABLES],
-                                    users, GX_CHECK, data_docs_dir=docs_dir_for(warehouse.path), run_name=run_id)
-    quarantine: dict[str, str] = {}
-    for outcome in outcomes:
-        for user, reason in outcome.failed_users.items():
-            quarantine.setdefault(user, reason)
-        yield outcome.result
-    if quarantine:
-        context.log.error("quarantined after raw checks: "
-                          + "; ".join(f"{u}: {r}" for u, r in list(quarantine.items())[:DETAIL_LIMIT]))
-        with warehouse.connect() as con:
-            status.fail(con, run_id, "raw_checks", quarantine)
+    yield from gate_batch(context.log, warehouse, run_id,
+                          [(f"raw.{t}", raw_asset_key(t)) for t in CHECKED_TABLES], users, "raw_checks", GX_CHECK)
 
 
 def table_counts(con: duckdb.DuckDBPyConnection, users: list[str] | None) -> dict[str, int]:

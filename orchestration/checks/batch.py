@@ -13,13 +13,15 @@ folder, renders the Data Docs once for all of them; each result's metadata links
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 
+from ..operations import status
+from ..resources import WarehouseResource
 from .suites import load_suite, new_context
 from .validation import (ValidationSummary, failed_check_result, read_table, run_suite, to_asset_check_result,
                          validate_table)
@@ -118,3 +120,30 @@ def _with_metadata(result: dg.AssetCheckResult, extra: dict[str, Any]) -> dg.Ass
     return dg.AssetCheckResult(asset_key=result.asset_key, check_name=result.check_name, passed=result.passed,
                                severity=result.severity, metadata={**result.metadata, **extra},
                                description=result.description)
+
+
+def gate_batch(log: Any, warehouse: WarehouseResource, run_id: str, suites: Sequence[tuple[str, dg.AssetKey]],
+               users: list[str], failed_stage: str, check_name: str) -> Iterator[dg.AssetCheckResult]:
+    """One step's blocking checks: run `suites` over `users` (one GX context, one Data Docs rendering),
+    yield one result per suite, and quarantine the users whose rows failed (ops.refresh_status, stage
+    `failed_stage`). The body shared by the raw step and the staging/intermediate/marts check steps."""
+    from .data_docs import docs_dir_for
+
+    if not users:
+        for _, asset_key in suites:
+            yield dg.AssetCheckResult(asset_key=asset_key, check_name=check_name, passed=True,
+                                      metadata={"users": dg.MetadataValue.int(0)},
+                                      description="no user refreshed in this run: nothing to validate")
+        return
+    outcomes = run_suites_for_batch(warehouse.path, suites, users, check_name,
+                                    data_docs_dir=docs_dir_for(warehouse.path), run_name=run_id)
+    quarantine: dict[str, str] = {}
+    for outcome in outcomes:
+        for user, reason in outcome.failed_users.items():
+            quarantine.setdefault(user, reason)
+        yield outcome.result
+    if quarantine:
+        log.error(f"quarantined after {failed_stage}: "
+                  + "; ".join(f"{u}: {r}" for u, r in list(quarantine.items())[:50]))
+        with warehouse.connect() as con:
+            status.fail(con, run_id, failed_stage, quarantine)

@@ -16,7 +16,7 @@ import dagster as dg
 from ..operations import status
 from ..resources import WarehouseResource
 from ..settings import EXPECTATIONS_DIR
-from .batch import run_suites_for_batch
+from .batch import gate_batch
 
 GX_CHECK = "gx_suite"
 DBT_STAGES: tuple[str, ...] = ("staging", "intermediate", "marts")
@@ -50,30 +50,11 @@ def build_stage_check(stage: str, tables: list[str] | None = None) -> dg.AssetCh
                     "are quarantined.",
     )
     def _check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource):
-        from .data_docs import docs_dir_for
-
         run_id = context.run.run_id
         with warehouse.connect() as con:
             users = status.refreshed_in_run(con, run_id)
-        if not users:
-            for table in tables:
-                yield dg.AssetCheckResult(asset_key=stage_key(stage, table), check_name=GX_CHECK, passed=True,
-                                          metadata={"users": dg.MetadataValue.int(0)},
-                                          description="no user refreshed in this run")
-            return
-        outcomes = run_suites_for_batch(
-            warehouse.path, [(f"{stage}.{t}", stage_key(stage, t)) for t in tables], users, GX_CHECK,
-            data_docs_dir=docs_dir_for(warehouse.path), run_name=run_id)
-        quarantine: dict[str, str] = {}
-        for outcome in outcomes:
-            for user, reason in outcome.failed_users.items():
-                quarantine.setdefault(user, reason)
-            yield outcome.result
-        if quarantine:
-            context.log.error(f"quarantined after {stage} checks: "
-                              + "; ".join(f"{u}: {r}" for u, r in list(quarantine.items())[:50]))
-            with warehouse.connect() as con:
-                status.fail(con, run_id, FAILED_STAGE[stage], quarantine)
+        yield from gate_batch(context.log, warehouse, run_id, [(f"{stage}.{t}", stage_key(stage, t)) for t in tables],
+                              users, FAILED_STAGE[stage], GX_CHECK)
 
     return _check
 
