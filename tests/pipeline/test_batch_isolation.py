@@ -95,3 +95,26 @@ def test_one_bad_user_in_a_batch_is_quarantined_and_the_other_refreshes(tmp_path
     assert "raw.connections" in status["ben"][2]
     assert status["anna"][0] == "ok" and status["anna"][3] is False
     assert ("anna", "2026-11-26") in history and ("ben", "2026-11-26") not in history
+
+    # The README's queries run as printed against the serving file (for anna instead of 'specialist').
+    score, trend, reengage, mix, stale = readme_queries()
+    with duckdb.connect(str(tmp_path / "serving.duckdb"), read_only=True) as con:
+        run = lambda sql: con.execute(sql.replace("'specialist'", "'anna'")).fetchall()  # noqa: E731
+        assert float(run(score)[0][0]) == float(after["anna"])
+        assert [str(r[0]) for r in run(trend)] == ["2026-11-25", "2026-11-26"]
+        assert len(run(reengage)) <= 10
+        assert abs(sum(r[2] for r in run(mix)) - 100) < 1.5
+        assert [r[0] for r in run(stale)] == ["ben"]
+
+
+
+def readme_queries() -> list[str]:
+    """The statements of the README's ready-to-run SQL block (serving section)."""
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = text.split("Ready-to-run queries", 1)[1].split("```sql\n", 1)[1].split("```", 1)[0]
+    statements = []
+    for chunk in block.split(";"):
+        code = "\n".join(line for line in chunk.splitlines() if not line.strip().startswith("--")).strip()
+        if code:
+            statements.append(code)
+    return statements
