@@ -25,13 +25,20 @@ dbt_project.prepare_if_dev()
 
 # The formulas' dbt unit tests run in the test suite (tests/dbt), not in every refresh.
 REFRESH_EXCLUDE = "resource_type:unit_test"
+# Up to this many users a batch goes to dbt as a literal list: DuckDB then filters the raw tables by
+# user before the staging views' normalisation runs (the refresh of one user reads one user's rows).
+# Larger batches go by id (ops.dbt_batch): 10,000 ids would not fit in one command-line argument, and
+# a batch that large reads most rows anyway.
+LITERAL_BATCH_MAX = 500
 
 
 def dbt_vars(users: Sequence[str], refresh_date: date, weights_preset: str = "default",
              batch_id: str | None = None) -> dict[str, Any]:
-    """The --vars of one invocation: which users to rebuild (a literal list, or the id of a batch written
-    to ops.dbt_batch, for batches of any size), and the history day."""
-    chosen: dict[str, Any] = {"batch": batch_id} if batch_id else {"users": sorted(set(users))}
+    """The --vars of one invocation: which users to rebuild (a literal list; or, for more than
+    LITERAL_BATCH_MAX users, the id of the batch written to ops.dbt_batch), and the history day."""
+    unique = sorted(set(users))
+    by_id = batch_id is not None and len(unique) > LITERAL_BATCH_MAX
+    chosen: dict[str, Any] = {"batch": batch_id} if by_id else {"users": unique}
     return {**chosen, "refresh_date": refresh_date.isoformat(), "weights_preset": weights_preset}
 
 

@@ -30,3 +30,6 @@ def test_pipeline_batches_go_by_batch_id_not_a_literal_list():
     args = dbt_build_args(users, date(2026, 11, 26), batch_id="run-1")
     assert json.loads(args[2]) == {"batch": "run-1", "refresh_date": "2026-11-26", "weights_preset": "default"}
     assert len(args[2]) < 200
+    # small batches stay literal, so dbt reads only their rows
+    small = json.loads(dbt_build_args(["b", "a"], date(2026, 11, 26), batch_id="run-2")[2])
+    assert small["users"] == ["a", "b"] and "batch" not in small
