@@ -204,6 +204,26 @@ def test_refreshing_one_user_leaves_the_others_untouched(built):
     assert history == [("alice", date(2025, 1, 2)), ("alice", date(2025, 1, 3)), ("bob", date(2025, 1, 2))]
 
 
+def test_a_batch_by_id_rebuilds_exactly_its_users(built):
+    """The pipeline passes large batches as `--vars {"batch": id}` with the users in ops.dbt_batch."""
+    others = "user_id <> 'alice'"
+    before = built.snapshot(others)
+    con = duckdb.connect(str(built.warehouse))
+    try:
+        con.execute("create schema if not exists ops")
+        con.execute("create or replace table ops.dbt_batch (batch_id varchar, user_id varchar)")
+        con.execute("insert into ops.dbt_batch values ('run-9', 'alice')")
+    finally:
+        con.close()
+    built("build", "--exclude", "resource_type:unit_test", vars={"batch": "run-9", "refresh_date": "2025-01-04"})
+    after = built.snapshot(others)
+    for table in before:
+        assert before[table] == after[table], table
+    history = built.query("select score_date from marts.connection_score_history where user_id = 'alice' "
+                          "order by 1")
+    assert date(2025, 1, 4) in [r[0] for r in history]
+
+
 def test_user_with_no_rows_left_is_replaced_not_kept(built):
     """Per-user replace deletes a refreshed user's old rows even when they now produce none."""
     trimmed = alice()
