@@ -8,7 +8,8 @@ partitioned `raw/linkedin_export` asset and in ops.refresh_status. The manifest 
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -23,6 +24,7 @@ from . import reference_data
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
 
+WAREHOUSE_ENV = "CONNECTION_SCORE_WAREHOUSE"
 # The formulas' dbt unit tests run in the test suite (tests/dbt), not in every refresh.
 REFRESH_EXCLUDE = "resource_type:unit_test"
 # Up to this many users a batch goes to dbt as a literal list: DuckDB then filters the raw tables by
@@ -117,21 +119,42 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
         context.log.info("no user to rebuild in this run")
         return
     refresh = date.fromisoformat(config.refresh_date) if config.refresh_date else today_utc()
-    # profiles.yml reads the warehouse path from the environment; the dbt subprocess inherits it.
-    os.environ["CONNECTION_SCORE_WAREHOUSE"] = warehouse.path
     try:
-        if reseed:
-            # Reference data (rules, taxonomy, parameters) is reloaded when a seed CSV changed, so edits
-            # take effect on the next refresh without costing every refresh a `dbt seed`.
-            context.log.info("seed files changed since the last load: running dbt seed")
-            dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path).wait()
-            with warehouse.connect() as con:
-                reference_data.record_seed(con, seeds_fingerprint)
-        args = dbt_build_args(users, refresh, config.weights_preset, batch_id=run_id)
-        yield from dbt.cli(args, context=context).stream()
+        with warehouse_env(warehouse.path):
+            yield from _run_dbt(context, dbt, warehouse, users, refresh, config.weights_preset, reseed,
+                                seeds_fingerprint)
     except Exception as exc:
         with warehouse.connect() as con:
             status.fail(con, run_id, "dbt", {u: f"dbt build failed: {exc}"[:500] for u in users})
         raise
     with warehouse.connect() as con:
         status.succeed(con, run_id, users)
+
+
+@contextmanager
+def warehouse_env(path: str) -> Iterator[None]:
+    """profiles.yml reads the warehouse path from the environment, which the dbt subprocess inherits.
+    Set it for the dbt calls only: left behind, it would point later Settings.from_env() in the same
+    process (another job, a test) at this warehouse."""
+    previous = os.environ.get(WAREHOUSE_ENV)
+    os.environ[WAREHOUSE_ENV] = path
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(WAREHOUSE_ENV, None)
+        else:
+            os.environ[WAREHOUSE_ENV] = previous
+
+
+def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource,
+             users: list[str], refresh: date, weights_preset: str, reseed: bool, seeds_fingerprint: str):
+    if reseed:
+        # Reference data (rules, taxonomy, parameters) is reloaded when a seed CSV changed, so edits
+        # take effect on the next refresh without costing every refresh a `dbt seed`.
+        context.log.info("seed files changed since the last load: running dbt seed")
+        dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path).wait()
+        with warehouse.connect() as con:
+            reference_data.record_seed(con, seeds_fingerprint)
+    args = dbt_build_args(users, refresh, weights_preset, batch_id=context.run.run_id)
+    yield from dbt.cli(args, context=context).stream()

@@ -40,7 +40,9 @@ class Deployment:
         self.raw = self.data / "raw"
         self.raw.mkdir(parents=True)
         make_home(self.home)
-        self.env = {**os.environ, "DAGSTER_HOME": str(self.home), "CONNECTION_SCORE_DATA_DIR": str(self.data),
+        # only this deployment's paths: no CONNECTION_SCORE_* setting inherited from the test process
+        inherited = {k: v for k, v in os.environ.items() if not k.startswith("CONNECTION_SCORE_")}
+        self.env = {**inherited, "DAGSTER_HOME": str(self.home), "CONNECTION_SCORE_DATA_DIR": str(self.data),
                     "DAGSTER_DISABLE_TELEMETRY": "1", "DO_NOT_TRACK": "1"}
         self.runs = 0
 
