@@ -18,7 +18,8 @@ import duckdb
 
 from ..checks.batch import gate_batch
 from ..ingestion.errors import ExportError
-from ..ingestion.pipeline import IngestReport, ingest_user
+from ..ingestion.batch import ingest_users
+from ..ingestion.pipeline import IngestReport
 from ..ingestion.schema import ALL_TABLES, LINEAGE_COLUMNS, RAW_TABLES, RawTable
 from ..operations import status
 from ..partitions import users_partitions
@@ -126,18 +127,13 @@ def raw_linkedin_export(context: dg.AssetExecutionContext, warehouse: WarehouseR
     users = context.partition_keys
     run_id = context.run.run_id
     detailed = len(users) <= DETAIL_LIMIT
-    reports: dict[str, IngestReport] = {}
-    failures: dict[str, ExportError] = {}
     with warehouse.connect() as con:
-        for user_id in users:
-            try:
-                report = ingest_user(warehouse.path, Path(warehouse.raw_root), user_id, con=con)
-            except ExportError as exc:
-                context.log.error(f"ingestion failed: {exc.message}")
-                failures[user_id] = exc
-                continue
-            reports[user_id] = report
-            if detailed:
+        result = ingest_users(con, Path(warehouse.raw_root), users)
+        reports, failures = result.reports, result.failures
+        for user_id, exc in failures.items():
+            context.log.error(f"ingestion failed: {exc.message}")
+        if detailed:
+            for user_id, report in reports.items():
                 context.log.info(f"{user_id}: {report.status} export {report.export_id} "
                                  f"({report.rows_total:,} rows, {len(report.warnings)} warnings)")
                 for warning in report.warnings:

@@ -13,6 +13,9 @@ class ExportError(Exception):
         self.line = line
         super().__init__(self.message)
 
+    def __reduce__(self):  # picklable with its fields (errors come back from parsing worker processes)
+        return (type(self), (self.user_id, self.problem, self.file, self.line))
+
     @property
     def message(self) -> str:
         where = ""

@@ -1,19 +1,62 @@
-"""Writing one user's parsed export to DuckDB: all of it, or nothing.
+"""Writing parsed exports to DuckDB: every user's rows all together, or none of them.
 
-The user's rows in every raw table are deleted and re-inserted inside one transaction, so a failure
-leaves their previous export in place and other users' rows are never touched."""
+Parsed rows are turned into Arrow tables with the raw tables' exact column types (`to_arrow`, done where
+the parsing happens, in a worker process for large batches). A batch of users is then written in one
+transaction: their rows in every raw table are deleted and the new ones inserted with one statement per
+table. If that fails, each user is retried in a transaction of their own, so one bad user never stops
+(or touches) another, and a user whose write fails keeps their previously loaded export."""
 
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
-from .schema import ALL_TABLES, EXPORT_FILES, EXPORTS, LINEAGE_COLUMNS, RAW_TABLES, RawTable
+from .schema import ALL_TABLES, LINEAGE_COLUMNS, RAW_TABLES, RawTable
+
+_ARROW_TYPES = {
+    "varchar": pa.string(), "integer": pa.int32(), "bigint": pa.int64(), "boolean": pa.bool_(),
+    "date": pa.date32(), "timestamp": pa.timestamp("us"), "double": pa.float64(),
+    "varchar[]": pa.list_(pa.string()),
+}
+
+
+def arrow_type(sql_type: str) -> pa.DataType:
+    return _ARROW_TYPES[sql_type.replace(" not null", "")]
+
+
+def arrow_schema(table: RawTable) -> pa.Schema:
+    return pa.schema([(c.name, arrow_type(c.type)) for c in LINEAGE_COLUMNS + table.columns])
+
+
+def to_arrow(table: RawTable, rows: list[dict[str, Any]], lineage: dict[str, Any]) -> pa.Table:
+    """The rows as an Arrow table with `table`'s column types; lineage values fill the columns a row lacks.
+    A value of the wrong type raises (pyarrow's error names the column's type), it is never coerced."""
+    schema = arrow_schema(table)
+    columns = []
+    for field in schema:
+        name = field.name
+        if name in lineage and not any(name in r for r in rows[:1]):
+            columns.append(pa.array([lineage[name]] * len(rows), field.type))
+        else:
+            columns.append(pa.array([r.get(name) for r in rows], field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+@dataclass
+class UserTables:
+    """One user's parsed export, ready to write: an Arrow table per raw table (inventory included)."""
+
+    user_id: str
+    previously_loaded: bool
+    tables: dict[str, pa.Table]
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {t.name: self.tables[t.name].num_rows if t.name in self.tables else 0 for t in RAW_TABLES}
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -22,87 +65,74 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(table.ddl())
 
 
+def loaded_exports(con: duckdb.DuckDBPyConnection, users: list[str]) -> dict[str, tuple[str, str, datetime]]:
+    """user -> (export_id, parser_version, loaded_at) currently loaded, for the users that have one."""
+    rows = con.execute(
+        "select user_id, export_id, parser_version, loaded_at from raw.exports "
+        "where user_id in (select unnest($users::varchar[]))", {"users": users}
+    ).fetchall()
+    return {u: (e, v, at) for u, e, v, at in rows}
+
+
 def loaded_export(con: duckdb.DuckDBPyConnection, user_id: str) -> tuple[str, str, datetime] | None:
     """(export_id, parser_version, loaded_at) currently loaded for the user, if any."""
-    row = con.execute(
-        "select export_id, parser_version, loaded_at from raw.exports where user_id = ?", [user_id]
-    ).fetchone()
-    return (row[0], row[1], row[2]) if row else None
+    return loaded_exports(con, [user_id]).get(user_id)
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (datetime, date)):
-        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
-    return value
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: RawTable, rows: list[dict[str, Any]],
-            lineage: dict[str, Any]) -> None:
-    """Stage the rows as a CSV file and load it with DuckDB's CSV reader: an order of magnitude faster
-    than converting Python objects, and every column is cast to its declared type on the way in."""
-    if not rows:
-        return
-    columns = LINEAGE_COLUMNS + table.columns
-    names = [c.name for c in columns]
-    fd, path = tempfile.mkstemp(suffix=".csv", prefix=f"raw_{table.name}_")
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            for row in rows:
-                writer.writerow([_cell(row.get(n, lineage.get(n))) for n in names])
-        types = ", ".join(f"'{c.name}': '{c.type.replace(' not null', '')}'" for c in columns)
-        con.execute(
-            f"insert into raw.{table.name} ({', '.join(names)}) select {', '.join(names)} from read_csv("
-            f"?, header = false, columns = {{{types}}}, quote = '\"', escape = '\"', "
-            f"nullstr = '', auto_detect = false, strict_mode = true)",
-            [path],
-        )
-    finally:
-        os.unlink(path)
-
-
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: RawTable, rows: list[dict[str, Any]],
-                 lineage: dict[str, Any]) -> None:
-    """Small tables with list columns (exports): plain parameterised inserts."""
-    names = [c.name for c in LINEAGE_COLUMNS + table.columns]
-    placeholders = ", ".join("?" for _ in names)
-    for row in rows:
-        con.execute(f"insert into raw.{table.name} ({', '.join(names)}) values ({placeholders})",
-                    [row.get(n, lineage.get(n)) for n in names])
-
-
-def replace_user(
-    con: duckdb.DuckDBPyConnection,
-    user_id: str,
-    lineage: dict[str, Any],
-    rows: dict[str, list[dict[str, Any]]],
-    files: list[dict[str, Any]],
-    export_row: dict[str, Any],
-    previously_loaded: bool = True,
-) -> dict[str, int]:
-    """Replace every raw row of `user_id` in one transaction; returns rows written per table.
-    A user with no loaded export has no rows anywhere (all or nothing), so the deletes, each a scan of
-    a shared table, are skipped for them."""
-    counts: dict[str, int] = {}
-    con.execute("begin transaction")
-    try:
-        for table in ALL_TABLES if previously_loaded else ():
-            con.execute(f"delete from raw.{table.name} where user_id = ?", [user_id])
-        for table in RAW_TABLES:
-            table_rows = rows.get(table.name, [])
-            counts[table.name] = len(table_rows)
-            _insert(con, table, table_rows, lineage)
-        _insert(con, EXPORT_FILES, [dict(f, source_file=f["path"], source_line=0) for f in files], lineage)
-        _insert_rows(con, EXPORTS, [dict(export_row, source_file=export_row["archive_names"], source_line=0)],
-                     lineage)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+def row_counts(con: duckdb.DuckDBPyConnection, users: list[str]) -> dict[str, dict[str, int]]:
+    """user -> raw table -> rows currently loaded (0 when none), with one grouped scan per table."""
+    counts = {u: {t.name: 0 for t in RAW_TABLES} for u in users}
+    if not users:
+        return counts
+    sql = " union all ".join(
+        f"select '{t.name}' as t, user_id, count(*) as n from raw.{t.name} "
+        f"where user_id in (select unnest($users::varchar[])) group by user_id" for t in RAW_TABLES
+    )
+    for table, user, n in con.execute(sql, {"users": users}).fetchall():
+        counts[user][table] = n
     return counts
 
 
+def _write(con: duckdb.DuckDBPyConnection, batch: list[UserTables]) -> None:
+    """Delete and insert the batch's users in the current transaction (the caller commits)."""
+    replaced = [u.user_id for u in batch if u.previously_loaded]
+    for table in ALL_TABLES:
+        if replaced:
+            con.execute(f"delete from raw.{table.name} where user_id in (select unnest($users::varchar[]))",
+                        {"users": replaced})
+        parts = [u.tables[table.name] for u in batch if u.tables.get(table.name) is not None
+                 and u.tables[table.name].num_rows]
+        if not parts:
+            continue
+        incoming = pa.concat_tables(parts)
+        names = ", ".join(incoming.column_names)
+        con.register("incoming_rows", incoming)
+        try:
+            con.execute(f"insert into raw.{table.name} ({names}) select {names} from incoming_rows")
+        finally:
+            con.unregister("incoming_rows")
+
+
+def replace_users(con: duckdb.DuckDBPyConnection, batch: list[UserTables]) -> dict[str, Exception]:
+    """Write the batch; returns the users whose rows could not be written (their old rows stay)."""
+    if not batch:
+        return {}
+    try:
+        con.execute("begin transaction")
+        _write(con, batch)
+        con.execute("commit")
+        return {}
+    except Exception as exc:  # noqa: BLE001 (reported per user by the caller)
+        con.execute("rollback")
+        if len(batch) == 1:
+            return {batch[0].user_id: exc}
+    failed: dict[str, Exception] = {}
+    for user in batch:  # isolate the user(s) that broke the batch
+        try:
+            con.execute("begin transaction")
+            _write(con, [user])
+            con.execute("commit")
+        except Exception as exc:  # noqa: BLE001 (reported per user by the caller)
+            con.execute("rollback")
+            failed[user.user_id] = exc
+    return failed

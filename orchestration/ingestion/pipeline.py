@@ -1,4 +1,6 @@
-"""Ingest one user's newest export into the raw tables: discover → parse → replace in one transaction."""
+"""Ingest one user's newest export into the raw tables: discover → hash → parse → Arrow tables → write.
+
+Many users at once: `batch.ingest_users` (parsing in worker processes, writes batched)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from . import archive, loader
 from .errors import ExportError
 from .file_kinds import FILE_KINDS
 from .parse import parse_export
-from .schema import RAW_TABLES
+from .schema import EXPORT_FILES, EXPORTS, RAW_TABLES
 
 # Bump when parsing changes what lands in the raw tables: a loaded export with an older version is re-read.
 PARSER_VERSION = "2026.11.1"
@@ -40,66 +42,67 @@ class IngestReport:
         return sum(self.rows.values())
 
 
-def ingest_user(warehouse_path: Path | str, raw_root: Path | str, user_id: str, *, force: bool = False,
-                con: duckdb.DuckDBPyConnection | None = None) -> IngestReport:
-    """Load the newest export of `user_id`. Raises ExportError (naming user, file, line) on bad input,
-    in which case the user's previously loaded rows are left as they were.
+def read_export(raw_root: Path | str, user_id: str, loaded: tuple[str, str, datetime] | None,
+                force: bool = False) -> tuple[IngestReport, loader.UserTables | None]:
+    """Find, hash and parse the newest export of `user_id`; no DuckDB (so it can run in a worker process).
 
-    Re-ingesting the same export is a no-op (status 'unchanged') unless `force`; forced re-ingestion
-    keeps the original loaded_at, so tables stay identical."""
-    raw_root = Path(raw_root)
-    sources = archive.discover(raw_root, user_id)
+    `loaded` is what the warehouse holds for the user (export_id, parser_version, loaded_at). The same
+    export under the same parser version is 'unchanged' and not parsed, unless `force`; a forced re-read
+    keeps the original loaded_at, so the tables stay identical. Raises ExportError on bad input."""
+    sources = archive.discover(Path(raw_root), user_id)
     try:
         chosen = archive.newest(sources)
-        export_id = hashlib.sha256(
-            "|".join(s.fingerprint() for s in chosen).encode()
-        ).hexdigest()[:16]
-        own = con is None
-        con = con or duckdb.connect(str(warehouse_path))
-        try:
-            loader.ensure_schema(con)
-            current = loader.loaded_export(con, user_id)
-            report = IngestReport(
-                user_id=user_id, export_id=export_id, status="loaded",
-                archive_names=[s.name for s in chosen],
-                archive_kind="+".join(s.kind for s in chosen),
-                export_date=chosen[0].export_date, export_date_source=chosen[0].date_source,
-            )
-            if current and current[0] == export_id and current[1] == PARSER_VERSION and not force:
-                report.status = "unchanged"
-                report.rows = {t.name: n for t, n in zip(RAW_TABLES, _counts(con, user_id))}
-                return report
-            parsed = parse_export(user_id, chosen, KINDS_BY_TABLE)
-            loaded_at = current[2] if current and current[0] == export_id else _now()
-            lineage = {"user_id": user_id, "export_id": export_id, "loaded_at": loaded_at}
-            files = [vars(f) for f in parsed.files]
-            report.files = files
-            report.files_found = len(files)
-            report.files_parsed = sum(1 for f in files if f["status"] == "parsed")
-            report.warnings = parsed.warnings
-            export_row = {
-                "archive_names": ", ".join(report.archive_names), "archive_kind": report.archive_kind,
-                "export_date": report.export_date, "export_date_source": report.export_date_source,
-                "files_found": report.files_found, "files_parsed": report.files_parsed,
-                "rows_total": sum(len(r) for r in parsed.rows.values()),
-                "warnings": parsed.warnings, "parser_version": PARSER_VERSION,
-            }
-            report.rows = loader.replace_user(con, user_id, lineage, parsed.rows, files, export_row,
-                                              previously_loaded=current is not None)
-            return report
-        finally:
-            if own:
-                con.close()
+        export_id = hashlib.sha256("|".join(s.fingerprint() for s in chosen).encode()).hexdigest()[:16]
+        report = IngestReport(
+            user_id=user_id, export_id=export_id, status="loaded",
+            archive_names=[s.name for s in chosen], archive_kind="+".join(s.kind for s in chosen),
+            export_date=chosen[0].export_date, export_date_source=chosen[0].date_source,
+        )
+        if loaded and loaded[0] == export_id and loaded[1] == PARSER_VERSION and not force:
+            report.status = "unchanged"
+            return report, None
+        parsed = parse_export(user_id, chosen, KINDS_BY_TABLE)
     finally:
         for s in sources:
             s.close()
+    loaded_at = loaded[2] if loaded and loaded[0] == export_id else _now()
+    lineage = {"user_id": user_id, "export_id": export_id, "loaded_at": loaded_at}
+    files = [vars(f) for f in parsed.files]
+    report.files = files
+    report.files_found = len(files)
+    report.files_parsed = sum(1 for f in files if f["status"] == "parsed")
+    report.warnings = parsed.warnings
+    report.rows = {t.name: len(parsed.rows.get(t.name, [])) for t in RAW_TABLES}
+    export_row = {
+        "archive_names": ", ".join(report.archive_names), "archive_kind": report.archive_kind,
+        "export_date": report.export_date, "export_date_source": report.export_date_source,
+        "files_found": report.files_found, "files_parsed": report.files_parsed,
+        "rows_total": report.rows_total, "warnings": parsed.warnings, "parser_version": PARSER_VERSION,
+        "source_file": ", ".join(report.archive_names), "source_line": 0,
+    }
+    tables = {t.name: loader.to_arrow(t, parsed.rows.get(t.name, []), lineage) for t in RAW_TABLES}
+    tables[EXPORT_FILES.name] = loader.to_arrow(
+        EXPORT_FILES, [dict(f, source_file=f["path"], source_line=0) for f in files], lineage)
+    tables[EXPORTS.name] = loader.to_arrow(EXPORTS, [export_row], lineage)
+    return report, loader.UserTables(user_id, loaded is not None, tables)
 
 
-def _counts(con: duckdb.DuckDBPyConnection, user_id: str) -> list[int]:
-    sql = " union all ".join(
-        f"select {i} as i, count(*) as n from raw.{t.name} where user_id = $u" for i, t in enumerate(RAW_TABLES)
-    )
-    return [n for _, n in sorted(con.execute(sql, {"u": user_id}).fetchall())]
+def ingest_user(warehouse_path: Path | str, raw_root: Path | str, user_id: str, *, force: bool = False,
+                con: duckdb.DuckDBPyConnection | None = None) -> IngestReport:
+    """Load the newest export of `user_id`. Raises ExportError (naming user, file, line) on bad input,
+    in which case the user's previously loaded rows are left as they were."""
+    own = con is None
+    con = con or duckdb.connect(str(warehouse_path))
+    try:
+        from .batch import ingest_users
+
+        result = ingest_users(con, raw_root, [user_id], force=force, workers=1)
+    finally:
+        if own:
+            con.close()
+    if user_id in result.failures:
+        raise result.failures[user_id]
+    return result.reports[user_id]
 
 
 def _now() -> datetime:
@@ -119,4 +122,4 @@ def list_user_ids(raw_root: Path | str) -> tuple[list[str], list[str]]:
     return valid, refused
 
 
-__all__ = ["ExportError", "IngestReport", "ingest_user", "list_user_ids", "PARSER_VERSION"]
+__all__ = ["ExportError", "IngestReport", "ingest_user", "list_user_ids", "read_export", "PARSER_VERSION"]
