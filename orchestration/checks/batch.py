@@ -12,6 +12,7 @@ folder, renders the Data Docs once for all of them; each result's metadata links
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -116,6 +117,53 @@ def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str,
     return [out[i] for i in range(len(suites))]
 
 
+def check_chunk_users() -> int:
+    """Users validated together (CONNECTION_SCORE_CHECK_CHUNK_USERS, default 1,000): GX's pandas engine
+    holds a suite's rows in memory several times over, so this bounds a check step's memory whatever the
+    number of users (about 5 GiB for 1,000 average users)."""
+    return max(1, int(os.environ.get("CONNECTION_SCORE_CHECK_CHUNK_USERS", "1000")))
+
+
+def user_chunks(users: Sequence[str], size: int | None = None) -> list[list[str]]:
+    size = size or check_chunk_users()
+    return [list(users[i:i + size]) for i in range(0, len(users), size)] or [[]]
+
+
+def merge_chunks(parts: Sequence[BatchCheck], users: Sequence[str], check_name: str) -> BatchCheck:
+    """One suite's results over several chunks of users as one result: the same rule as for one batch
+    (ERROR only when no user passed, otherwise WARN naming the quarantined users); the metadata of the
+    worst chunk (the one whose failures are shown), plus the totals."""
+    if len(parts) == 1:
+        return parts[0]
+    failed = {u: r for part in parts for u, r in part.failed_users.items()}
+
+    def rank(part: BatchCheck) -> int:
+        r = part.result
+        return 0 if r.passed else (2 if part.failed_users else 1)
+
+    worst = max(parts, key=rank)
+    totals = {"users_validated": dg.MetadataValue.int(len(users)),
+              "row_count": dg.MetadataValue.int(sum(int(p.result.metadata["row_count"].value)
+                                                    for p in parts if "row_count" in p.result.metadata)),
+              "chunks": dg.MetadataValue.int(len(parts)),
+              "failed_users": dg.MetadataValue.json(sorted(failed))}
+    base = worst.result
+    if not failed:
+        return BatchCheck(_with_metadata(base, totals), {})
+    every_user_failed = len(failed) == len(users)
+    result = dg.AssetCheckResult(
+        asset_key=base.asset_key, check_name=check_name, passed=False,
+        severity=dg.AssetCheckSeverity.ERROR if every_user_failed else dg.AssetCheckSeverity.WARN,
+        metadata={**base.metadata, **totals,
+                  "quarantined_users": dg.MetadataValue.json(sorted(failed)),
+                  "quarantine_reasons": dg.MetadataValue.md("\n".join(f"- **{u}**: {r}"
+                                                                      for u, r in sorted(failed.items())))},
+        description=base.description if every_user_failed else
+        f"{len(failed)} of {len(users)} users failed and were quarantined; the others continue",
+    )
+    return BatchCheck(result, failed)
+
+
 def _with_metadata(result: dg.AssetCheckResult, extra: dict[str, Any]) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(asset_key=result.asset_key, check_name=result.check_name, passed=result.passed,
                                severity=result.severity, metadata={**result.metadata, **extra},
@@ -135,8 +183,13 @@ def gate_batch(log: Any, warehouse: WarehouseResource, run_id: str, suites: Sequ
                                       metadata={"users": dg.MetadataValue.int(0)},
                                       description="no user refreshed in this run: nothing to validate")
         return
-    outcomes = run_suites_for_batch(warehouse.path, suites, users, check_name,
-                                    data_docs_dir=docs_dir_for(warehouse.path), run_name=run_id)
+    chunks = user_chunks(users)
+    per_chunk = [
+        run_suites_for_batch(warehouse.path, suites, chunk, check_name, data_docs_dir=docs_dir_for(warehouse.path),
+                             run_name=run_id if len(chunks) == 1 else f"{run_id} part {k + 1} of {len(chunks)}")
+        for k, chunk in enumerate(chunks)
+    ]
+    outcomes = [merge_chunks([part[i] for part in per_chunk], users, check_name) for i in range(len(suites))]
     quarantine: dict[str, str] = {}
     for outcome in outcomes:
         for user, reason in outcome.failed_users.items():

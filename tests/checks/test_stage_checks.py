@@ -88,6 +88,29 @@ def test_when_every_user_fails_the_check_blocks_downstream(tmp_path, monkeypatch
     assert dg.AssetKey("downstream") not in {e.asset_key for e in result.get_asset_materialization_events()}
 
 
+def test_users_validated_in_chunks_give_the_same_verdicts(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONNECTION_SCORE_CHECK_CHUNK_USERS", "1")      # one GX validation per user
+    result, warehouse, docs = _run(tmp_path, monkeypatch, _identities(bob_method="guessed"))
+    [evaluation] = result.get_asset_check_evaluations()
+    assert evaluation.passed is False and evaluation.severity == dg.AssetCheckSeverity.WARN
+    assert evaluation.metadata["quarantined_users"].value == ["bob"]
+    assert evaluation.metadata["chunks"].value == 2 and evaluation.metadata["users_validated"].value == 2
+    assert evaluation.metadata["row_count"].value == 2
+    assert evaluation.description == "1 of 2 users failed and were quarantined; the others continue"
+    assert dg.AssetKey("downstream") in {e.asset_key for e in result.get_asset_materialization_events()}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert dict(con.execute("select user_id, last_attempt_status from ops.refresh_status").fetchall()) \
+            == {"alice": "ok", "bob": "failed"}
+
+    identities = _identities(bob_method="guessed")
+    identities.loc[0, "method"] = "guessed"
+    result, _, _ = _run(tmp_path / "all", monkeypatch, identities)
+    [evaluation] = result.get_asset_check_evaluations()
+    assert evaluation.passed is False and evaluation.severity == dg.AssetCheckSeverity.ERROR
+    assert evaluation.metadata["failed_users"].value == ["alice", "bob"]
+    assert dg.AssetKey("downstream") not in {e.asset_key for e in result.get_asset_materialization_events()}
+
+
 def test_data_docs_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("CONNECTION_SCORE_DATA_DOCS", "off")
     result = dg.materialize(_job(_identities(bob_method="messages")), raise_on_error=False, resources={
