@@ -30,6 +30,10 @@ def serving_snapshot(context: dg.AssetExecutionContext, warehouse: WarehouseReso
         "tables": dg.MetadataValue.md("| table | rows |\n|---|---|\n" + "\n".join(
             f"| {t} | {n:,} |" for t, n in sorted(publication.tables.items()))),
         "published_at": dg.MetadataValue.text(str(publication.published_at)),
+        # incremental: a copy of the previous snapshot with the rows of the users refreshed since it swapped in
+        "mode": dg.MetadataValue.text(publication.mode),
+        "users_republished": dg.MetadataValue.text("all" if publication.users_replaced is None
+                                                   else str(publication.users_replaced)),
         "users_refreshed": dg.MetadataValue.int(len(refreshed)),
         "users_failed": dg.MetadataValue.int(len(failed)),
         # The per-user verdict of this run, as an operator reads it: who failed, at which stage, why.
