@@ -9,7 +9,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from .settings import Settings
+from .settings import Settings, duckdb_memory_limit
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -23,7 +23,7 @@ class WarehouseResource(dg.ConfigurableResource):
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.path)
+        con = duckdb.connect(self.path, config={"memory_limit": duckdb_memory_limit()})
         try:
             yield con
         finally:

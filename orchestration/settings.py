@@ -28,3 +28,18 @@ class Settings:
             serving_path=Path(os.environ.get("CONNECTION_SCORE_SERVING", data / "serving.duckdb")),
             data_docs_dir=Path(os.environ.get("CONNECTION_SCORE_DATA_DOCS", data / "data_docs")),
         )
+
+
+MEMORY_LIMIT_ENV = "CONNECTION_SCORE_DUCKDB_MEMORY_LIMIT"
+
+
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory cap for the warehouse (dbt and the pipeline's connections): the environment
+    variable (e.g. `8GB`), else 40 % of the machine's memory. DuckDB's own default is 80 %, which leaves
+    too little for the run worker beside it (pandas frames of the checks, Dagster); above the cap, large
+    joins and sorts spill to a temp directory next to the warehouse instead of growing."""
+    configured = os.environ.get(MEMORY_LIMIT_ENV)
+    if configured:
+        return configured
+    total = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    return f"{max(1024, int(total * 0.4) // 2**20)}MiB"

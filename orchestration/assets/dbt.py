@@ -18,7 +18,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 
 from ..operations import status
 from ..resources import WarehouseResource
-from ..settings import DBT_PROJECT_DIR
+from ..settings import DBT_PROJECT_DIR, MEMORY_LIMIT_ENV, duckdb_memory_limit
 from . import reference_data
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
@@ -133,18 +133,21 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
 
 @contextmanager
 def warehouse_env(path: str) -> Iterator[None]:
-    """profiles.yml reads the warehouse path from the environment, which the dbt subprocess inherits.
+    """profiles.yml reads the warehouse path and DuckDB's memory cap from the environment, which the dbt
+    subprocess inherits.
     Set it for the dbt calls only: left behind, it would point later Settings.from_env() in the same
     process (another job, a test) at this warehouse."""
-    previous = os.environ.get(WAREHOUSE_ENV)
-    os.environ[WAREHOUSE_ENV] = path
+    values = {WAREHOUSE_ENV: path, MEMORY_LIMIT_ENV: duckdb_memory_limit()}
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop(WAREHOUSE_ENV, None)
-        else:
-            os.environ[WAREHOUSE_ENV] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource,

@@ -33,3 +33,25 @@ def test_pipeline_batches_go_by_batch_id_not_a_literal_list():
     # small batches stay literal, so dbt reads only their rows
     small = json.loads(dbt_build_args(["b", "a"], date(2026, 11, 26), batch_id="run-2")[2])
     assert small["users"] == ["a", "b"] and "batch" not in small
+
+
+def test_dbt_gets_the_warehouse_and_a_memory_cap_only_while_it_runs(monkeypatch):
+    import os
+
+    from orchestration.assets.dbt import warehouse_env
+    from orchestration.settings import MEMORY_LIMIT_ENV, duckdb_memory_limit
+
+    monkeypatch.delenv("CONNECTION_SCORE_WAREHOUSE", raising=False)
+    monkeypatch.delenv(MEMORY_LIMIT_ENV, raising=False)
+    total_mib = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2**20
+    default = duckdb_memory_limit()
+    assert default.endswith("MiB") and abs(int(default[:-3]) - 0.4 * total_mib) <= 1024
+    with warehouse_env("/tmp/w.duckdb"):
+        assert os.environ["CONNECTION_SCORE_WAREHOUSE"] == "/tmp/w.duckdb"
+        assert os.environ[MEMORY_LIMIT_ENV] == default
+    assert "CONNECTION_SCORE_WAREHOUSE" not in os.environ and MEMORY_LIMIT_ENV not in os.environ
+
+    monkeypatch.setenv(MEMORY_LIMIT_ENV, "2GB")
+    with warehouse_env("/tmp/w.duckdb"):
+        assert os.environ[MEMORY_LIMIT_ENV] == "2GB"
+    assert os.environ[MEMORY_LIMIT_ENV] == "2GB"
