@@ -149,8 +149,10 @@ def bench_scale(n: int, args: argparse.Namespace, cache: Path, env: dict[str, st
 
     changed = workload.changed_users(users, args.changed_fraction, args.seed)
     single = workload.one_user(users, changed, args.seed)
-    new_zip = {u: workload.new_export(cache, by_id[u], 1) for u in changed}
-    single_zip = workload.new_export(cache, by_id[single], 2 if single in changed else 1)
+    new_zip, single_zip = {}, None
+    if not args.pipeline_only:   # the newer exports of the incremental and one-user refreshes
+        new_zip = {u: workload.new_export(cache, by_id[u], 1) for u in changed}
+        single_zip = workload.new_export(cache, by_id[single], 2 if single in changed else 1)
     res.incremental_users = len(changed)
     if n < args.incremental_min_users:
         res.notes.append(f"incremental and one-user refreshes skipped below {args.incremental_min_users} users "
@@ -160,19 +162,20 @@ def bench_scale(n: int, args: argparse.Namespace, cache: Path, env: dict[str, st
 
     for r in range(args.repeats):
         # -- limit: unzip + DuckDB CSV reader + compiled SQL, one process, one connection
-        log(f"N={n} repeat {r + 1}/{args.repeats}: compiling the dbt project for the limit (not timed)")
-        compile_plan()
-        limit_raw = scale_dir / "limit_raw"
-        workload.clone_users(src_raw, limit_raw, users)
-        m_lim, lim = run_limit(limit_raw, scale_dir / "limit", plan_file, env)
-        res.limit_s.append(m_lim.wall_s)
-        res.limit_peak.append(m_lim.peak.tree_bytes)
-        res.rows = sum(v for k, v in lim["rows"].items() if k not in ("export_files", "exports"))
-        bds["limit"].append({"extract": lim["timings"]["extract"], "ingest": lim["timings"]["ingest"],
-                             "seeds+models": lim["timings"]["transform"]})
-        log(f"N={n} repeat {r + 1}/{args.repeats}: limit {m_lim.wall_s:.1f} s "
-            f"(extract {lim['timings']['extract']:.1f}, ingest {lim['timings']['ingest']:.1f}, "
-            f"models {lim['timings']['transform']:.1f}), peak {report.fmt_bytes(m_lim.peak.tree_bytes)}")
+        if not args.pipeline_only:
+            log(f"N={n} repeat {r + 1}/{args.repeats}: compiling the dbt project for the limit (not timed)")
+            compile_plan()
+            limit_raw = scale_dir / "limit_raw"
+            workload.clone_users(src_raw, limit_raw, users)
+            m_lim, lim = run_limit(limit_raw, scale_dir / "limit", plan_file, env)
+            res.limit_s.append(m_lim.wall_s)
+            res.limit_peak.append(m_lim.peak.tree_bytes)
+            res.rows = sum(v for k, v in lim["rows"].items() if k not in ("export_files", "exports"))
+            bds["limit"].append({"extract": lim["timings"]["extract"], "ingest": lim["timings"]["ingest"],
+                                 "seeds+models": lim["timings"]["transform"]})
+            log(f"N={n} repeat {r + 1}/{args.repeats}: limit {m_lim.wall_s:.1f} s "
+                f"(extract {lim['timings']['extract']:.1f}, ingest {lim['timings']['ingest']:.1f}, "
+                f"models {lim['timings']['transform']:.1f}), peak {report.fmt_bytes(m_lim.peak.tree_bytes)}")
 
         # -- pipeline: the daily schedule's run over every user, fresh instance and warehouse
         sc = Scenario(scale_dir / "pipeline", src_raw, users, env, tuple(args.tolerate_step), res.notes)
@@ -185,6 +188,14 @@ def bench_scale(n: int, args: argparse.Namespace, cache: Path, env: dict[str, st
         log(f"N={n} repeat {r + 1}/{args.repeats}: pipeline {m_full.wall_s:.1f} s, peak tree "
             f"{report.fmt_bytes(m_full.peak.tree_bytes)}, max process {report.fmt_bytes(m_full.peak.process_bytes)} "
             f"({m_full.peak.process_name})")
+
+        if args.pipeline_only:
+            res.rows = _rows_ingested(sc.warehouse)
+            res.notes.append("pipeline only (--pipeline-only): no limit, no comparison, no incremental/one-user runs")
+            res.repeats = r + 1
+            summarise(res, bds)
+            checkpoint(res)
+            continue
 
         # -- same work? the score tables must be equal
         diff = compare_tables(sc.warehouse, Path(lim["database"]), "marts.connection_score")
@@ -220,6 +231,16 @@ def bench_scale(n: int, args: argparse.Namespace, cache: Path, env: dict[str, st
     if not args.keep:
         shutil.rmtree(scale_dir / "limit_raw", ignore_errors=True)
     return res
+
+
+def _rows_ingested(warehouse: Path) -> int:
+    """Rows of the 15 raw data tables (the inventory tables excluded), as the limit counts them."""
+    import duckdb
+
+    from ..ingestion.schema import RAW_TABLES
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return sum(con.execute(f"select count(*) from raw.{t.name}").fetchone()[0] for t in RAW_TABLES)
 
 
 def summarise(res: report.ScaleResult, bds: dict[str, list]) -> None:
@@ -300,6 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report-only", metavar="COMMAND", default="",
                    help="re-render the report from <work>/results.json (COMMAND: the command that produced it)")
     p.add_argument("--keep", action="store_true", help="keep scenario folders")
+    p.add_argument("--pipeline-only", action="store_true",
+                   help="measure only the pipeline's full refresh (no limit, comparison, incremental or one-user "
+                        "runs), e.g. for the 10,000-user memory target")
+    p.add_argument("--add-to-results", action="store_true",
+                   help="merge these scales into the existing <work>/results.json (same N replaced) and render all")
     args = p.parse_args(argv)
     args.work = args.work.resolve()
     if args.work.resolve().is_relative_to(REPO_ROOT / "data"):
@@ -323,9 +349,14 @@ def main(argv: list[str] | None = None) -> int:
     prepare_manifest(env)
     cache = args.work / f"users-seed{args.seed}"
     results: list[report.ScaleResult] = []
+    earlier: list[report.ScaleResult] = []
+    if args.add_to_results and (args.work / "results.json").exists():
+        earlier = [report.ScaleResult(**d) for d in json.loads((args.work / "results.json").read_text())
+                   if d["n"] not in scales]
+
     def checkpoint(partial: report.ScaleResult) -> None:
         # after every repeat: a long run can be stopped and still leave its figures (--report-only)
-        done = results + [partial]
+        done = sorted(earlier + results + [partial], key=lambda x: x.n)
         (args.work / "results.json").write_text(json.dumps(report.to_json(done), indent=1, default=str))
         if not args.no_doc:
             report.write_doc(args.doc, report.render_results(
@@ -333,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for n in scales:
         results.append(bench_scale(n, args, cache, env, checkpoint))
-    if 10_000 not in scales:
+    if 10_000 not in scales and not any(e.n == 10_000 for e in earlier):
         if args.with_10k:
             r10 = bench_scale(10_000, argparse.Namespace(**{**vars(args), "repeats": 1}), cache, env)
         else:
@@ -347,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                 "note": profile_note}))
         except Exception as exc:  # noqa: BLE001 - the figures above stay valid without a profile
             profile, profile_note = None, f"profile failed: {exc}"
+    results = sorted(earlier + results, key=lambda x: x.n)
     text = report.render_results(results, machine.describe(), command, profile,
                                  args.profile_users or None, profile_note)
     print(text)

@@ -157,6 +157,18 @@ def test_verdicts():
     assert "3.0x" in v[0].measured
 
 
+def test_a_pipeline_only_10k_run_gives_the_memory_verdict():
+    r10 = report.ScaleResult(n=10_000, rows=26_000_000, repeats=1, pipeline_s=[5400.0],
+                             pipeline_peak_tree=[9 * 1024**3], pipeline_peak_proc=[6 * 1024**3])
+    r = _result(1000, [300.0], [100.0], incremental_s=[50.0], one_user_s=[40.0])
+    v = report.verdicts([r, r10])
+    assert v[3].met is True and v[3].measured == "5,400 s, peak 9.00 GiB (tree)"
+    row = report.table_row(r10)
+    assert row.startswith("| 10,000 | 26,000,000 | 5,400 | - | - | 4,815 / - | 9.00 GiB / 6.00 GiB | - |")
+    r10.pipeline_peak_tree = [17 * 1024**3]
+    assert report.verdicts([r, r10])[3].met is False
+
+
 def test_write_doc_keeps_hand_written_text(tmp_path):
     doc = tmp_path / "benchmarks.md"
     report.write_doc(doc, f"{report.START}\nfirst\n{report.END}")
