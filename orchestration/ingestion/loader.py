@@ -36,10 +36,11 @@ def to_arrow(table: RawTable, rows: list[dict[str, Any]], lineage: dict[str, Any
     """The rows as an Arrow table with `table`'s column types; lineage values fill the columns a row lacks.
     A value of the wrong type raises (pyarrow's error names the column's type), it is never coerced."""
     schema = arrow_schema(table)
+    row_keys = rows[0].keys() if rows else ()
     columns = []
     for field in schema:
         name = field.name
-        if name in lineage and not any(name in r for r in rows[:1]):
+        if name in lineage and name not in row_keys:
             columns.append(pa.array([lineage[name]] * len(rows), field.type))
         else:
             columns.append(pa.array([r.get(name) for r in rows], field.type))
