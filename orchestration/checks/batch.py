@@ -6,12 +6,14 @@ skip them, their previous marts stay and are flagged stale). The check result is
 downstream, only when no user of the batch passed; when some users passed, it is WARN and names the
 quarantined users, so the others complete.
 
-`run_suites_for_batch` validates several suites (a stage) in one GX context and, with a Data Docs
-folder, renders the Data Docs once for all of them; each result's metadata links its result page
-(`data_docs`) and the site index (`data_docs_index`). `run_suite_for_batch` validates one suite."""
+`run_suites_for_batch` screens several suites (a stage) in DuckDB (screen.py: a suite with nothing to
+report is settled there), validates the others in one GX context and, with a Data Docs folder, renders
+the Data Docs once for them; each GX result's metadata links its result page (`data_docs`) and the site
+index (`data_docs_index`). `run_suite_for_batch` validates one suite."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -20,9 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import duckdb
 
 from ..operations import status
 from ..resources import WarehouseResource
+from .screen import screen_enabled, screen_suite
 from .suites import load_suite, new_context
 from .validation import (ValidationSummary, failed_check_result, read_table, run_suite, to_asset_check_result,
                          validate_table)
@@ -83,13 +87,36 @@ def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str,
                                                 check_name=check_name),
                             {u: f"{suite_name}: check could not run ({exc})" for u in users})
 
+    summaries: dict[int, ValidationSummary] = {}
+    # The DuckDB screen first (screen.py): suites with nothing to report are settled without GX; only
+    # the others are read into pandas and validated by GX (and rendered in the Data Docs).
+    specs: dict[int, Any] = {}
+    notes: dict[int, str] = {}
     for i, (suite_name, asset_key) in enumerate(suites):
         try:
-            spec = load_suite(suite_name)
-            loaded.append((i, spec, read_table(warehouse_path, spec, users)))
+            specs[i] = load_suite(suite_name)
         except Exception as exc:  # noqa: BLE001 - reported as a failed check
             could_not_run(i, suite_name, asset_key, exc)
-    summaries: dict[int, ValidationSummary] = {}
+    if specs and screen_enabled():
+        with duckdb.connect(str(warehouse_path), read_only=True) as con:
+            for i, spec in specs.items():
+                try:
+                    screened = screen_suite(con, spec, users)
+                except Exception as exc:  # noqa: BLE001 - GX decides
+                    notes[i] = f"not screened: {type(exc).__name__}: {exc}"[:300]
+                    continue
+                if screened.summary is not None:
+                    summaries[i] = screened.summary
+                else:
+                    notes[i] = screened.note
+    for i, spec in specs.items():
+        if i in summaries:
+            continue
+        try:
+            loaded.append((i, spec, read_table(warehouse_path, spec, users)))
+        except Exception as exc:  # noqa: BLE001 - reported as a failed check
+            could_not_run(i, spec.name, suites[i][1], exc)
+    screened_ok = set(summaries)
     docs_meta: dict[str, Any] = {}
     if loaded and data_docs_dir is not None:
         try:
@@ -97,16 +124,19 @@ def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str,
 
             found, _ = validate_and_build_docs([(spec, frame, users) for _, spec, frame in loaded],
                                                data_docs_dir, run_name=run_name)
-            summaries = {i: s for (i, _, _), s in zip(loaded, found)}
+            summaries.update({i: s for (i, _, _), s in zip(loaded, found)})
         except Exception as exc:  # noqa: BLE001 - docs are a report, never a reason to fail a check
             docs_meta["data_docs_error"] = dg.MetadataValue.text(f"{type(exc).__name__}: {exc}"[:1000])
-    if loaded and not summaries:
+    if loaded and not set(summaries) - screened_ok:
         ctx = new_context()
         for i, spec, frame in loaded:
             try:
                 summaries[i] = run_suite(ctx, spec, frame, users=users)
             except Exception as exc:  # noqa: BLE001
                 could_not_run(i, spec.name, suites[i][1], exc)
+    for i, note in notes.items():
+        if i in summaries:
+            summaries[i] = dataclasses.replace(summaries[i], screen_note=note)
     for i, summary in summaries.items():
         suite_name, asset_key = suites[i]
         out[i] = _batch_check(summary, suite_name, users, asset_key, check_name, extra=docs_meta)

@@ -125,6 +125,8 @@ class ValidationSummary:
     data_docs_index: Path | None = None    # the Data Docs site's index.html (data_docs.py)
     data_docs_page: Path | None = None     # this validation's result page in the site
     docs_result_id: Any = None             # GX ValidationResultIdentifier of the stored result
+    engine: str = "great_expectations"     # or "duckdb_screen" (screen.py: nothing to report, GX skipped)
+    screen_note: str = ""                  # what the DuckDB screen found (why GX ran, when it did)
 
     @property
     def failures(self) -> tuple[ExpectationResult, ...]:
@@ -183,6 +185,7 @@ class ValidationSummary:
             "failed_users": list(self.failed_users),
             "warned_users": list(self.warned_users),
             "duration_s": round(self.duration_s, 3),
+            "engine": self.engine,
             "results": [r.to_dict() for r in self.results],
         }
 
@@ -554,11 +557,14 @@ def to_check_metadata(summary: ValidationSummary) -> dict[str, Any]:
         "failed_users": dg.MetadataValue.json(list(summary.failed_users)),
         "warned_users": dg.MetadataValue.json(list(summary.warned_users)),
         "expectations_evaluated": dg.MetadataValue.int(len(summary.results)),
+        "validated_by": summary.engine,
         "expectations_failed": dg.MetadataValue.int(len(summary.failures)),
         "expectations": dg.MetadataValue.md("\n".join(md)),
         "results": dg.MetadataValue.json([r.to_dict() for r in summary.results]),
         "duration_s": dg.MetadataValue.float(round(summary.duration_s, 3)),
     }
+    if summary.screen_note:
+        meta["screen"] = dg.MetadataValue.text(summary.screen_note)
     if summary.data_docs_page is not None:
         meta["data_docs"] = dg.MetadataValue.path(str(summary.data_docs_page))
     if summary.data_docs_index is not None:
