@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import dagster as dg
 
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("DO_NOT_TRACK", "1")
-
-from dagster_dbt import DbtCliResource  # noqa: E402
 
 from .assets.dbt import dbt_models, dbt_project  # noqa: E402
 from .assets.raw import raw_linkedin_export, raw_tables  # noqa: E402
@@ -21,7 +17,7 @@ from .operations.jobs import refresh_users_job  # noqa: E402
 from .operations.recovery import dead_run_reaper  # noqa: E402
 from .operations.schedules import daily_refresh  # noqa: E402
 from .operations.sensors import new_exports_sensor  # noqa: E402
-from .resources import WarehouseResource  # noqa: E402
+from .resources import DbtResource, WarehouseResource  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 settings = Settings.from_env()
@@ -34,7 +30,6 @@ defs = dg.Definitions(
     schedules=[daily_refresh],
     resources={
         "warehouse": WarehouseResource.from_settings(settings),
-        # dbt from this interpreter's venv, whether or not the venv is activated
-        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
+        "dbt": DbtResource.for_project(dbt_project),
     },
 )

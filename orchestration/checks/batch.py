@@ -26,6 +26,7 @@ import duckdb
 
 from ..operations import status
 from ..resources import WarehouseResource
+from ..settings import duckdb_memory_limit
 from .screen import screen_enabled, screen_suite
 from .suites import load_suite, new_context
 from .validation import (ValidationSummary, failed_check_result, read_table, run_suite, to_asset_check_result,
@@ -98,7 +99,8 @@ def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str,
         except Exception as exc:  # noqa: BLE001 - reported as a failed check
             could_not_run(i, suite_name, asset_key, exc)
     if specs and screen_enabled():
-        with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        with duckdb.connect(str(warehouse_path), read_only=True,
+                            config={"memory_limit": duckdb_memory_limit()}) as con:
             for i, spec in specs.items():
                 try:
                     screened = screen_suite(con, spec, users)

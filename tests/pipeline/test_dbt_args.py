@@ -55,3 +55,22 @@ def test_dbt_gets_the_warehouse_and_a_memory_cap_only_while_it_runs(monkeypatch)
     with warehouse_env("/tmp/w.duckdb"):
         assert os.environ[MEMORY_LIMIT_ENV] == "2GB"
     assert os.environ[MEMORY_LIMIT_ENV] == "2GB"
+
+
+def test_dbt_resource_knows_its_version_without_running_dbt(tmp_path):
+    import importlib.metadata
+    import os
+    import stat
+
+    from orchestration.assets.dbt import dbt_project
+    from orchestration.resources import DbtResource
+
+    ours = DbtResource.for_project(dbt_project)
+    assert str(ours._cli_version) == importlib.metadata.version("dbt-core")
+
+    # any other executable is still asked (`dbt --version`)
+    other = tmp_path / "dbt"
+    other.write_text("#!/bin/sh\necho 'Core:'\necho '  - installed: 1.10.3'\n")
+    other.chmod(other.stat().st_mode | stat.S_IEXEC)
+    foreign = DbtResource(project_dir=os.fspath(dbt_project.project_dir), dbt_executable=str(other))
+    assert str(foreign._cli_version) == "1.10.3"
