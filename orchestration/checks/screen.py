@@ -322,7 +322,46 @@ def _condition(cond: Any, types: dict[str, str]) -> str:
     raise Untranslatable(f"row_condition of type {kind!r}")
 
 
+# The kwargs the screen states in SQL, per expectation type. Anything else (a kwarg GX knows that the
+# screen ignores, or a typo GX would reject) sends the suite to GX, which builds and checks it first.
+_KWARGS: dict[str, frozenset[str]] = {
+    "expect_table_columns_to_match_set": frozenset({"column_set", "exact_match"}),
+    "expect_table_row_count_to_equal": frozenset({"value"}),
+    "expect_table_row_count_to_be_between": frozenset({"min_value", "max_value", "strict_min", "strict_max"}),
+    "expect_column_values_to_not_be_null": frozenset({"column", "mostly", "row_condition"}),
+    "expect_column_values_to_be_null": frozenset({"column", "mostly", "row_condition"}),
+    "expect_column_values_to_be_in_set": frozenset({"column", "value_set", "mostly", "row_condition"}),
+    "expect_column_values_to_be_between": frozenset({"column", "min_value", "max_value", "strict_min",
+                                                     "strict_max", "mostly", "row_condition"}),
+    "expect_column_values_to_match_regex": frozenset({"column", "regex", "mostly", "row_condition"}),
+    "expect_column_values_to_not_match_regex": frozenset({"column", "regex", "mostly", "row_condition"}),
+    "expect_column_values_to_be_unique": frozenset({"column", "mostly", "row_condition"}),
+    "expect_compound_columns_to_be_unique": frozenset({"column_list", "ignore_row_if", "mostly", "row_condition"}),
+    "expect_column_pair_values_to_be_equal": frozenset({"column_A", "column_B", "ignore_row_if", "mostly",
+                                                        "row_condition"}),
+    "expect_column_pair_values_a_to_be_greater_than_b": frozenset({"column_A", "column_B", "ignore_row_if",
+                                                                   "or_equal", "mostly", "row_condition"}),
+}
+
+
+def _check_kwargs(e: ExpectationSpec) -> None:
+    known = _KWARGS.get(e.type)
+    if known is None:
+        raise Untranslatable(f"#{e.index} {e.type} is not translated")
+    unknown = set(e.kwargs) - known
+    if unknown:
+        raise Untranslatable(f"#{e.index} {e.type}: kwargs {sorted(unknown)} are not translated")
+    mostly = e.kwargs.get("mostly")
+    if mostly is not None and (isinstance(mostly, bool) or not isinstance(mostly, (int, float))
+                               or not 0 <= mostly <= 1):
+        raise Untranslatable(f"#{e.index} mostly={mostly!r}")
+    for flag in ("strict_min", "strict_max", "exact_match", "or_equal"):
+        if flag in e.kwargs and not isinstance(e.kwargs[flag], bool):
+            raise Untranslatable(f"#{e.index} {flag}={e.kwargs[flag]!r}")
+
+
 def _compile(e: ExpectationSpec, types: dict[str, str], columns: list[str]) -> _Compiled:
+    _check_kwargs(e)
     k = e.kwargs
     t = e.type
     if t == "expect_table_columns_to_match_set":

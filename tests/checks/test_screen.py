@@ -226,3 +226,41 @@ def test_regexes_the_screen_does_not_translate_go_to_gx(pattern):
 
     with pytest.raises(Untranslatable):
         python_regex_to_re2(pattern)
+
+
+def test_a_clean_batch_is_settled_without_importing_gx(tmp_path):
+    import subprocess
+    import sys
+
+    spec = load_suite("raw.profile")
+    _warehouse(tmp_path / "w.duckdb", spec, _raw_frame("profile"))
+    code = (
+        "import sys, dagster as dg\n"
+        "from orchestration.checks.batch import run_suites_for_batch\n"
+        f"[c] = run_suites_for_batch({str(tmp_path / 'w.duckdb')!r}, [('raw.profile', dg.AssetKey(['raw', 'profile']))],"
+        " ['alice', 'bob'], 'gx_suite', data_docs_dir=None)\n"
+        "print(c.result.passed, c.result.metadata['validated_by'].value, 'great_expectations' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "duckdb_screen", "False"]
+
+
+def test_a_kwarg_the_screen_does_not_know_goes_to_gx_which_rejects_it(tmp_path):
+    import dagster as dg
+    from tests.checks.gx_fixtures import minimal_suite, write_suite
+
+    from orchestration.checks.batch import run_suites_for_batch
+
+    path = write_suite(tmp_path, minimal_suite([
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "user_id", "mostyl": 0.5},
+         "meta": {"why": "a typo GX rejects"}}], name="raw.profile", table="profile"))
+    spec = load_suite(path, build=False)
+    _warehouse(tmp_path / "w.duckdb", spec, _raw_frame("profile"))
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        screened = screen_suite(con, spec, ["alice"])
+    assert screened.needs_gx and "mostyl" in screened.note
+    [check] = run_suites_for_batch(tmp_path / "w.duckdb", [(str(path), dg.AssetKey(["raw", "profile"]))],
+                                   ["alice", "bob"], "gx_suite", data_docs_dir=None)
+    assert check.result.passed is False and check.result.severity == dg.AssetCheckSeverity.ERROR
+    assert "SuiteLoadError" in check.result.metadata["error"].value and "mostyl" in check.result.metadata["error"].value
+    assert set(check.failed_users) == {"alice", "bob"}
