@@ -48,15 +48,15 @@ SCREEN_ENV = "CONNECTION_SCORE_GX_SCREEN"
 
 _INTEGER = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
             "UBIGINT"}
-_FLOAT = {"FLOAT", "DOUBLE", "REAL"}
+_FLOAT = {"DOUBLE"}                       # FLOAT/REAL (float32) compare differently: not translated
 _TEMPORAL = {"DATE", "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS"}
 
 
-def _space_class() -> str:
-    r"""Python's `\s` (str.isspace, Unicode) as the body of an RE2 character class."""
-    spaces = [c for c in range(0x110000) if chr(c).isspace()]
+def _class_body(predicate) -> str:
+    """The code points where `predicate(chr(c))` holds, as the body of an RE2 character class. Built
+    from this Python's Unicode tables, which are what GX's `re` uses (RE2's own `\\p{Nd}` is newer)."""
     ranges: list[tuple[int, int]] = []
-    for c in spaces:
+    for c in (c for c in range(0x110000) if predicate(chr(c))):
         if ranges and ranges[-1][1] == c - 1:
             ranges[-1] = (ranges[-1][0], c)
         else:
@@ -64,7 +64,8 @@ def _space_class() -> str:
     return "".join(f"\\x{{{a:x}}}" + (f"-\\x{{{b:x}}}" if b != a else "") for a, b in ranges)
 
 
-_PY_SPACE = _space_class()
+_PY_SPACE = _class_body(str.isspace)      # Python's \s
+_PY_DIGIT = _class_body(str.isdecimal)    # Python's \d (Unicode category Nd)
 
 
 def python_regex_to_re2(pattern: str) -> str:
@@ -83,7 +84,7 @@ def python_regex_to_re2(pattern: str) -> str:
             if nxt == "s":
                 out.append(_PY_SPACE if in_class else f"[{_PY_SPACE}]")
             elif nxt == "d":
-                out.append("\\p{Nd}")
+                out.append(_PY_DIGIT if in_class else f"[{_PY_DIGIT}]")
             elif nxt.isalnum() and nxt not in "tnrfvx":
                 raise Untranslatable(f"regex {pattern!r}: \\{nxt} differs between Python and RE2")
             else:
@@ -109,6 +110,8 @@ def python_regex_to_re2(pattern: str) -> str:
                 out.append("\\]")
                 i += 1
             continue
+        if ch == "{" and pattern.startswith("{,", i):
+            raise Untranslatable(f"regex {pattern!r}: {{,n}} means {{0,n}} in Python, a literal in RE2")
         if ch == "$":
             out.append("(?:\\n?\\z)")
         elif ch == "(" and pattern.startswith("(?", i) and not pattern.startswith("(?:", i):
@@ -194,7 +197,7 @@ def screen_suite(con: Any, spec: SuiteSpec, users: Sequence[str]) -> Screened:
         at = None
         if c.kind in ("map", "unique"):
             at, offset = offset, offset + 3
-        result, problem = _evaluate(c, at, per_user, user_keys, row_count, list(types) + list(derived))
+        result, problem = _evaluate(c, at, per_user, user_keys, row_count, list(types), list(derived))
         if problem:
             problems.append(problem)
         results.append(result)
@@ -258,7 +261,7 @@ def _family(sql_type: str) -> str:
 def _missing(col: str, types: dict[str, str]) -> str:
     """pandas' isnull(): NULL, and NaN for floating columns."""
     q = _quote(col)
-    if types[col].upper() in _FLOAT:
+    if types[col].upper() in _FLOAT | {"FLOAT", "REAL"}:
         return f"({q} is null or isnan({q}))"
     return f"({q} is null)"
 
@@ -281,11 +284,13 @@ def _typed_literal(v: Any, family: str) -> str:
     """A bound or set member compared with a column of `family`, or Untranslatable when pandas would
     compare it differently (e.g. a string bound on a numeric column)."""
     if family in ("int", "float") and isinstance(v, (int, float)) and not isinstance(v, bool):
-        return _literal(v)
+        # a float as DOUBLE exactly (a bare 0.1 would be a DECIMAL literal, rounded differently)
+        return _literal(v) if isinstance(v, int) else f"{_literal(repr(float(v)))}::double"
     if family == "temporal" and isinstance(v, str):
-        # GX parses string bounds on datetime columns (dateutil); ISO strings only here
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?", v):
-            raise Untranslatable(f"temporal bound {v!r} is not ISO")
+        # GX parses string bounds on datetime columns (dateutil). Only date *and* time: a date alone
+        # becomes a datetime.date, which pandas refuses to compare with timestamps (GX then fails).
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
+            raise Untranslatable(f"temporal bound {v!r} is not an ISO date and time")
         return f"timestamp {_literal(v.replace('T', ' '))}"
     if family == "string" and isinstance(v, str):
         return _literal(v)
@@ -316,7 +321,9 @@ def _condition(cond: Any, types: dict[str, str]) -> str:
             raise Untranslatable(f"row_condition operator {op!r}")
         value = _typed_literal(cond.get("parameter"), _family(types[col]))
         test = f"{_quote(col)} {ops[op]} {value}"
-        if op == "!=":
+        # pandas: a missing value compared with `!=` is True for str/float columns (NaN semantics) but
+        # drops the row for the nullable Int/boolean dtypes DuckDB gives integer and boolean columns
+        if op == "!=" and _family(types[col]) in ("string", "float", "temporal"):
             return f"({_missing(col, types)} or {test})"
         return f"(not {_missing(col, types)} and {test})"
     raise Untranslatable(f"row_condition of type {kind!r}")
@@ -358,6 +365,24 @@ def _check_kwargs(e: ExpectationSpec) -> None:
     for flag in ("strict_min", "strict_max", "exact_match", "or_equal"):
         if flag in e.kwargs and not isinstance(e.kwargs[flag], bool):
             raise Untranslatable(f"#{e.index} {flag}={e.kwargs[flag]!r}")
+    # the shapes GX's own kwargs validation would insist on (the suite is not built in GX when screened)
+    k = e.kwargs
+    for name in ("column", "column_A", "column_B", "regex"):
+        if name in k and not isinstance(k[name], str):
+            raise Untranslatable(f"#{e.index} {name}={k[name]!r}")
+    for name in ("value_set", "column_list", "column_set"):
+        if name in k and not (isinstance(k[name], list) and all(isinstance(v, (str, int, float, bool))
+                                                                for v in k[name])):
+            raise Untranslatable(f"#{e.index} {name} must be a list of plain values")
+    lo, hi = k.get("min_value"), k.get("max_value")
+    if lo is not None and hi is not None:
+        try:
+            if lo > hi:
+                raise Untranslatable(f"#{e.index} min_value > max_value")
+        except TypeError:
+            raise Untranslatable(f"#{e.index} min_value and max_value of different types") from None
+    if "value" in k and (isinstance(k["value"], bool) or not isinstance(k["value"], int)):
+        raise Untranslatable(f"#{e.index} value={k['value']!r}")
 
 
 def _compile(e: ExpectationSpec, types: dict[str, str], columns: list[str]) -> _Compiled:
@@ -514,7 +539,7 @@ def _samples(con: Any, spec: SuiteSpec, types: dict[str, str], derived: dict[str
 
 
 def _evaluate(c: _Compiled, offset: int | None, per_user: dict[Any, tuple], user_keys: list[str],
-              row_count: int, columns: list[str]) -> tuple[ExpectationResult, str | None]:
+              row_count: int, columns: list[str], derived: list[str]) -> tuple[ExpectationResult, str | None]:
     """The expectation's result and, when GX must look at it, why. `offset`: where its three counts
     (domain, unexpected in the batch, unexpected within the user) start in a user's row."""
     e = c.e
@@ -522,10 +547,11 @@ def _evaluate(c: _Compiled, offset: int | None, per_user: dict[Any, tuple], user
     base = dict(index=e.index, type=e.type, column=e.column, kwargs=dict(e.kwargs), severity=e.severity,
                 why=e.why)
     if c.kind == "shape":
-        expected = set(e.kwargs.get("column_set") or [])
-        derived = {col for col in columns if col.startswith("_")}
-        ok = set(columns) == expected | derived if e.kwargs.get("exact_match", True) else expected <= set(columns)
-        result = ExpectationResult(**base, success=ok, batch_success=ok, observed_value=list(columns),
+        # the frame GX sees: the table's columns, then the derived ones (also appended to the set)
+        seen = set(columns) | set(derived)
+        expected = set(e.kwargs.get("column_set") or []) | set(derived)
+        ok = seen == expected if e.kwargs.get("exact_match", True) else expected <= seen
+        result = ExpectationResult(**base, success=ok, batch_success=ok, observed_value=[*columns, *derived],
                                    failed_users=() if ok else tuple(user_keys))
         return result, None if ok else f"{label}: the table's columns differ from the suite's"
     if c.kind == "row_count":

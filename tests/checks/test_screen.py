@@ -264,3 +264,34 @@ def test_a_kwarg_the_screen_does_not_know_goes_to_gx_which_rejects_it(tmp_path):
     assert check.result.passed is False and check.result.severity == dg.AssetCheckSeverity.ERROR
     assert "SuiteLoadError" in check.result.metadata["error"].value and "mostyl" in check.result.metadata["error"].value
     assert set(check.failed_users) == {"alice", "bob"}
+
+
+def test_what_the_review_found_stays_fixed(tmp_path):
+    """Cases where SQL and GX's pandas engine disagree, found in review: each must not pass the screen
+    where GX fails."""
+    import re
+
+    from orchestration.checks.screen import Untranslatable, _typed_literal
+
+    # Python 3.11's \d lacks digits RE2's newer Unicode tables have (Kawi)
+    value = "urn:li:member:12\U00011F50"
+    assert re.search(r"^urn:li:member:\d+$", value) is None
+    assert duckdb.execute("select regexp_matches(?, ?)",
+                          [value, python_regex_to_re2(r"^urn:li:member:\d+$")]).fetchone()[0] is False
+    with pytest.raises(Untranslatable):
+        python_regex_to_re2(r"^a{,3}$")                 # {,n}: {0,n} in Python, literal in RE2
+    with pytest.raises(Untranslatable):
+        _typed_literal("2003-01-01", "temporal")        # a date-only bound: pandas refuses the comparison
+    assert _typed_literal(0.1, "float") == "'0.1'::double"
+
+    # a real column starting with "_" is not a derived one: the column set fails (warning) in both
+    spec = load_suite("raw.profile")
+    db = tmp_path / "extra.duckdb"
+    _warehouse(db, spec, _raw_frame("profile"))
+    with duckdb.connect(str(db)) as con:
+        con.execute("alter table raw.profile add column _extra varchar default 'x'")
+    with duckdb.connect(str(db), read_only=True) as con:
+        screened = screen_suite(con, spec, ["alice", "bob"])
+    gx = run_suite(new_context(), spec, read_table(db, spec, ["alice", "bob"]), users=["alice", "bob"])
+    _assert_agree(screened, gx, "an extra column named _extra")
+    assert gx.outcome == "warn" and screened.summary is None
