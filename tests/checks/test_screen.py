@@ -295,3 +295,29 @@ def test_what_the_review_found_stays_fixed(tmp_path):
     gx = run_suite(new_context(), spec, read_table(db, spec, ["alice", "bob"]), users=["alice", "bob"])
     _assert_agree(screened, gx, "an extra column named _extra")
     assert gx.outcome == "warn" and screened.summary is None
+
+
+def test_row_conditions_follow_pandas_query():
+    """`!=` keeps missing strings/floats (NaN semantics) but drops missing nullable ints/bools (pd.NA)."""
+    from orchestration.checks.screen import _condition
+
+    types = {"s": "VARCHAR", "i": "INTEGER", "b": "BOOLEAN", "d": "DOUBLE"}
+    rows = duckdb.execute("select * from (values ('x', 1, true, 1.5), (null, null, null, 'nan'::double)) "
+                          "t(s, i, b, d)").df()
+    for col, value in (("s", "y"), ("i", 0), ("b", True), ("d", 0.5)):
+        cond = {"type": "comparison", "column": {"name": col}, "operator": "!=", "parameter": value}
+        expected = len(rows.query(f"{col} != {value!r}"))
+        got = duckdb.execute(f"select count(*) from rows where {_condition(cond, types)}").fetchone()[0]
+        assert got == expected, (col, got, expected)
+    nullity = {"type": "nullity", "column": {"name": "d"}, "is_null": True}
+    assert duckdb.execute(f"select count(*) from rows where {_condition(nullity, types)}").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("domain, unexpected, mostly, passes", [
+    (0, 0, None, True), (10, 0, None, True), (10, 1, None, False), (10, 1, 0.9, True),
+    (10, 2, 0.9, False), (100, 1, 0.99, True), (3, 3, 0.0, True), (5, 1, 1, False),
+])
+def test_mostly_as_gx_computes_it(domain, unexpected, mostly, passes):
+    from orchestration.checks.screen import _passes
+
+    assert _passes(domain, unexpected, mostly) is passes
