@@ -28,7 +28,7 @@ import math
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from orchestration.checks.suites import ExpectationSpec, SuiteSpec
@@ -50,78 +50,6 @@ _INTEGER = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "
             "UBIGINT"}
 _FLOAT = {"DOUBLE"}                       # FLOAT/REAL (float32) compare differently: not translated
 _TEMPORAL = {"DATE", "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS"}
-
-
-def _class_body(predicate) -> str:
-    """The code points where `predicate(chr(c))` holds, as the body of an RE2 character class. Built
-    from this Python's Unicode tables, which are what GX's `re` uses (RE2's own `\\p{Nd}` is newer)."""
-    ranges: list[tuple[int, int]] = []
-    for c in (c for c in range(0x110000) if predicate(chr(c))):
-        if ranges and ranges[-1][1] == c - 1:
-            ranges[-1] = (ranges[-1][0], c)
-        else:
-            ranges.append((c, c))
-    return "".join(f"\\x{{{a:x}}}" + (f"-\\x{{{b:x}}}" if b != a else "") for a, b in ranges)
-
-
-_PY_SPACE = _class_body(str.isspace)      # Python's \s
-_PY_DIGIT = _class_body(str.isdecimal)    # Python's \d (Unicode category Nd)
-
-
-def python_regex_to_re2(pattern: str) -> str:
-    """A Python `re` pattern (as GX's pandas engine runs it: `str.contains`, Unicode) rewritten for RE2
-    (DuckDB) with the same matches: `\\s` and `\\d` are Unicode in Python and ASCII in RE2, and Python's
-    `$` also matches before a final newline. Constructs RE2 lacks or that differ otherwise raise
-    Untranslatable (the suite then goes to GX)."""
-    out: list[str] = []
-    i, n, in_class = 0, len(pattern), False
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            if i + 1 >= n:
-                raise Untranslatable(f"regex {pattern!r}: trailing backslash")
-            nxt = pattern[i + 1]
-            if nxt == "s":
-                out.append(_PY_SPACE if in_class else f"[{_PY_SPACE}]")
-            elif nxt == "d":
-                out.append(_PY_DIGIT if in_class else f"[{_PY_DIGIT}]")
-            elif nxt.isalnum() and nxt not in "tnrfvx":
-                raise Untranslatable(f"regex {pattern!r}: \\{nxt} differs between Python and RE2")
-            else:
-                out.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-            elif ch == "[":
-                raise Untranslatable(f"regex {pattern!r}: nested set")
-            out.append(ch)
-            i += 1
-            continue
-        if ch == "[":
-            in_class = True
-            out.append(ch)
-            i += 1
-            if i < n and pattern[i] == "^":
-                out.append("^")
-                i += 1
-            if i < n and pattern[i] == "]":      # a literal ] first in a set
-                out.append("\\]")
-                i += 1
-            continue
-        if ch == "{" and pattern.startswith("{,", i):
-            raise Untranslatable(f"regex {pattern!r}: {{,n}} means {{0,n}} in Python, a literal in RE2")
-        if ch == "$":
-            out.append("(?:\\n?\\z)")
-        elif ch == "(" and pattern.startswith("(?", i) and not pattern.startswith("(?:", i):
-            raise Untranslatable(f"regex {pattern!r}: group extension {pattern[i:i + 3]!r}")
-        else:
-            out.append(ch)
-        i += 1
-    if in_class:
-        raise Untranslatable(f"regex {pattern!r}: unterminated set")
-    return "".join(out)
 
 
 class Untranslatable(Exception):
@@ -174,7 +102,7 @@ def screen_suite(con: Any, spec: SuiteSpec, users: Sequence[str]) -> Screened:
     try:
         derived = _derived_columns(spec, types)
         all_types = {**types, **{name: t for name, (_, t) in derived.items()}}
-        compiled = [_compile(e, all_types, list(types) + list(derived)) for e in spec.expectations]
+        compiled = [_compile(e, all_types) for e in spec.expectations]
     except Untranslatable as exc:
         return Screened(None, f"not screened: {exc}")
 
@@ -206,7 +134,7 @@ def screen_suite(con: Any, spec: SuiteSpec, users: Sequence[str]) -> Screened:
         return Screened(None, "screen found: " + "; ".join(problems[:5]) + more, tuple(results))
 
     samples = _samples(con, spec, types, derived, compiled, users, results)
-    results = [r if r.index not in samples else _replace(r, partial_unexpected_list=samples[r.index])
+    results = [r if r.index not in samples else replace(r, partial_unexpected_list=samples[r.index])
                for r in results]
     summary = ValidationSummary(
         suite_name=spec.name, relation=spec.relation, stage=spec.stage, results=tuple(results),
@@ -385,7 +313,7 @@ def _check_kwargs(e: ExpectationSpec) -> None:
         raise Untranslatable(f"#{e.index} value={k['value']!r}")
 
 
-def _compile(e: ExpectationSpec, types: dict[str, str], columns: list[str]) -> _Compiled:
+def _compile(e: ExpectationSpec, types: dict[str, str]) -> _Compiled:
     _check_kwargs(e)
     k = e.kwargs
     t = e.type
@@ -480,6 +408,82 @@ def _dup(cols: list[str], domain: str) -> str:
     """True for a domain row whose values of `cols` occur more than once among the domain rows."""
     part = ", ".join(_quote(c) for c in cols)
     return f"(sum(case when {domain} then 1 else 0 end) over (partition by {part}) > 1)"
+
+
+# --------------------------------------------------------------------------------------------------
+# regexes: Python's `re` (what GX's pandas engine runs) stated for RE2 (DuckDB)
+
+
+def _class_body(predicate) -> str:
+    """The code points where `predicate(chr(c))` holds, as the body of an RE2 character class. Built
+    from this Python's Unicode tables, which are what GX's `re` uses (RE2's own `\\p{Nd}` is newer)."""
+    ranges: list[tuple[int, int]] = []
+    for c in (c for c in range(0x110000) if predicate(chr(c))):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "".join(f"\\x{{{a:x}}}" + (f"-\\x{{{b:x}}}" if b != a else "") for a, b in ranges)
+
+
+_PY_SPACE = _class_body(str.isspace)      # Python's \s
+_PY_DIGIT = _class_body(str.isdecimal)    # Python's \d (Unicode category Nd)
+
+
+def python_regex_to_re2(pattern: str) -> str:
+    """A Python `re` pattern (as GX's pandas engine runs it: `str.contains`, Unicode) rewritten for RE2
+    (DuckDB) with the same matches: `\\s` and `\\d` are Unicode in Python and ASCII in RE2, and Python's
+    `$` also matches before a final newline. Constructs RE2 lacks or that differ otherwise raise
+    Untranslatable (the suite then goes to GX)."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            if i + 1 >= n:
+                raise Untranslatable(f"regex {pattern!r}: trailing backslash")
+            nxt = pattern[i + 1]
+            if nxt == "s":
+                out.append(_PY_SPACE if in_class else f"[{_PY_SPACE}]")
+            elif nxt == "d":
+                out.append(_PY_DIGIT if in_class else f"[{_PY_DIGIT}]")
+            elif nxt.isalnum() and nxt not in "tnrfvx":
+                raise Untranslatable(f"regex {pattern!r}: \\{nxt} differs between Python and RE2")
+            else:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            elif ch == "[":
+                raise Untranslatable(f"regex {pattern!r}: nested set")
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            i += 1
+            if i < n and pattern[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and pattern[i] == "]":      # a literal ] first in a set
+                out.append("\\]")
+                i += 1
+            continue
+        if ch == "{" and pattern.startswith("{,", i):
+            raise Untranslatable(f"regex {pattern!r}: {{,n}} means {{0,n}} in Python, a literal in RE2")
+        if ch == "$":
+            out.append("(?:\\n?\\z)")
+        elif ch == "(" and pattern.startswith("(?", i) and not pattern.startswith("(?:", i):
+            raise Untranslatable(f"regex {pattern!r}: group extension {pattern[i:i + 3]!r}")
+        else:
+            out.append(ch)
+        i += 1
+    if in_class:
+        raise Untranslatable(f"regex {pattern!r}: unterminated set")
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -597,7 +601,3 @@ def _passes(domain: int, unexpected: int, mostly: Any) -> bool:
     return (domain - unexpected) / domain >= float(mostly)
 
 
-def _replace(r: ExpectationResult, **changes: Any) -> ExpectationResult:
-    from dataclasses import replace
-
-    return replace(r, **changes)
