@@ -88,11 +88,11 @@ def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str,
                                                 check_name=check_name),
                             {u: f"{suite_name}: check could not run ({exc})" for u in users})
 
-    summaries: dict[int, ValidationSummary] = {}
     # The DuckDB screen first (screen.py): suites with nothing to report are settled without GX; only
     # the others are read into pandas and validated by GX (and rendered in the Data Docs).
-    specs: dict[int, Any] = {}
+    summaries: dict[int, ValidationSummary] = {}
     notes: dict[int, str] = {}
+    specs: dict[int, Any] = {}
     screening = screen_enabled()
     for i, (suite_name, asset_key) in enumerate(suites):
         try:
@@ -102,18 +102,7 @@ def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str,
         except Exception as exc:  # noqa: BLE001 - reported as a failed check
             could_not_run(i, suite_name, asset_key, exc)
     if specs and screening:
-        with duckdb.connect(str(warehouse_path), read_only=True,
-                            config={"memory_limit": duckdb_memory_limit()}) as con:
-            for i, spec in specs.items():
-                try:
-                    screened = screen_suite(con, spec, users)
-                except Exception as exc:  # noqa: BLE001 - GX decides
-                    notes[i] = f"not screened: {type(exc).__name__}: {exc}"[:300]
-                    continue
-                if screened.summary is not None:
-                    summaries[i] = screened.summary
-                else:
-                    notes[i] = screened.note
+        summaries, notes = _screen_all(warehouse_path, specs, users)
     for i, spec in specs.items():
         if i in summaries:
             continue
@@ -150,6 +139,30 @@ def run_suites_for_batch(warehouse_path: str | Path, suites: Sequence[tuple[str,
         # the whole step: reading every suite's rows, validating, and the Data Docs rendering
         check.result = _with_metadata(check.result, {"step_duration_s": dg.MetadataValue.float(round(elapsed, 2))})
     return [out[i] for i in range(len(suites))]
+
+
+def _screen_all(warehouse_path: str | Path, specs: dict[int, Any],
+                users: list[str]) -> tuple[dict[int, ValidationSummary], dict[int, str]]:
+    """Screen each suite (by position) in one read-only connection: the summaries of the suites settled
+    by the screen, and for the others what the screen found. Any error leaves the suite to GX."""
+    summaries: dict[int, ValidationSummary] = {}
+    notes: dict[int, str] = {}
+    try:
+        con = duckdb.connect(str(warehouse_path), read_only=True, config={"memory_limit": duckdb_memory_limit()})
+    except Exception as exc:  # noqa: BLE001 - GX's own read reports it
+        return {}, {i: f"not screened: {type(exc).__name__}: {exc}"[:300] for i in specs}
+    with con:
+        for i, spec in specs.items():
+            try:
+                screened = screen_suite(con, spec, users)
+            except Exception as exc:  # noqa: BLE001 - GX decides
+                notes[i] = f"not screened: {type(exc).__name__}: {exc}"[:300]
+                continue
+            if screened.summary is not None:
+                summaries[i] = screened.summary
+            else:
+                notes[i] = screened.note
+    return summaries, notes
 
 
 def check_chunk_users() -> int:
