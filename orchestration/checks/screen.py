@@ -133,7 +133,7 @@ def screen_suite(con: Any, spec: SuiteSpec, users: Sequence[str]) -> Screened:
         more = f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""
         return Screened(None, "screen found: " + "; ".join(problems[:5]) + more, tuple(results))
 
-    samples = _samples(con, spec, types, derived, compiled, users, results)
+    samples = _samples(con, spec, derived, compiled, users, results)
     results = [r if r.index not in samples else replace(r, partial_unexpected_list=samples[r.index])
                for r in results]
     summary = ValidationSummary(
@@ -490,12 +490,18 @@ def python_regex_to_re2(pattern: str) -> str:
 # the query
 
 
+def _enriched(spec: SuiteSpec, derived: dict[str, tuple[str, str]], select: str) -> str:
+    """CTEs `base` (the users' rows; the `?` is the list of users) and `enriched` (plus derived columns)."""
+    schema, _, table = spec.relation.rpartition(".")
+    derived_sql = "".join(f", {expr} as {_quote(name)}" for name, (expr, _) in derived.items())
+    return (f"with base as (select {select} from {_quote(schema or 'main')}.{_quote(table)} "
+            f"where {_quote(USER_COLUMN)} in (select unnest(?::varchar[]))), "
+            f"enriched as (select *{derived_sql} from base)")
+
+
 def _query(spec: SuiteSpec, types: dict[str, str], derived: dict[str, tuple[str, str]],
            compiled: list[_Compiled], users: list[str]) -> tuple[str, list[Any]]:
     needed = [c for c in types if c == USER_COLUMN or c in spec.columns_used]
-    select = ", ".join(_quote(c) for c in needed)
-    schema, _, table = spec.relation.rpartition(".")
-    derived_sql = "".join(f", {expr} as {_quote(name)}" for name, (expr, _) in derived.items())
     flags = []
     aggregates = []
     for i, c in enumerate(compiled):
@@ -506,9 +512,7 @@ def _query(spec: SuiteSpec, types: dict[str, str], derived: dict[str, tuple[str,
         aggregates.append(f"count(*) filter (where _d{i}), count(*) filter (where _u{i}), "
                           f"count(*) filter (where _v{i})")
     sql = (
-        f"with base as (select {select} from {_quote(schema or 'main')}.{_quote(table)} "
-        f"where {_quote(USER_COLUMN)} in (select unnest(?::varchar[]))), "
-        f"enriched as (select *{derived_sql} from base), "
+        f"{_enriched(spec, derived, ', '.join(_quote(c) for c in needed))}, "
         f"flagged as (select {_quote(USER_COLUMN)}{''.join(', ' + f for f in flags)} from enriched) "
         f"select {_quote(USER_COLUMN)}, count(*){''.join(', ' + a for a in aggregates)} "
         f"from flagged group by {_quote(USER_COLUMN)}"
@@ -516,19 +520,15 @@ def _query(spec: SuiteSpec, types: dict[str, str], derived: dict[str, tuple[str,
     return sql, [users]
 
 
-def _samples(con: Any, spec: SuiteSpec, types: dict[str, str], derived: dict[str, tuple[str, str]],
-             compiled: list[_Compiled], users: list[str], results: list[ExpectationResult]) -> dict[int, tuple]:
+def _samples(con: Any, spec: SuiteSpec, derived: dict[str, tuple[str, str]], compiled: list[_Compiled],
+             users: list[str], results: list[ExpectationResult]) -> dict[int, tuple]:
     """A few unexpected values of the expectations that passed with some unexpected rows (`mostly`)."""
     out: dict[int, tuple] = {}
     wanted = {r.index for r in results if r.unexpected_count}
-    for i, c in enumerate(compiled):
+    for c in compiled:
         if c.e.index not in wanted or c.sample is None:
             continue
-        schema, _, table = spec.relation.rpartition(".")
-        derived_sql = "".join(f", {expr} as {_quote(name)}" for name, (expr, _) in derived.items())
-        sql = (f"with base as (select * from {_quote(schema or 'main')}.{_quote(table)} "
-               f"where {_quote(USER_COLUMN)} in (select unnest(?::varchar[]))), "
-               f"enriched as (select *{derived_sql} from base), "
+        sql = (f"{_enriched(spec, derived, '*')}, "
                f"flagged as (select {_quote(c.sample)} as v, ({c.domain}) and {c.unexpected} as u from enriched) "
                f"select v from flagged where u limit {PARTIAL_UNEXPECTED_MAX}")
         try:
