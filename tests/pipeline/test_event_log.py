@@ -1,0 +1,122 @@
+"""The instance's event log (orchestration/operations/event_log.py): Dagster's SQLite event log with its
+connections kept open. What it writes must be what the stock storage reads, in the same files."""
+
+
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+from dagster._core.storage.event_log import SqliteEventLogStorage
+
+from orchestration.benchmarks.instance import make_home
+from orchestration.operations.event_log import MAX_OPEN_SHARDS, PooledSqliteEventLogStorage
+
+users = dg.DynamicPartitionsDefinition(name="users")
+
+
+@dg.asset(partitions_def=users)
+def exports(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    return dg.MaterializeResult(metadata={"users": len(context.partition_keys)})
+
+
+@dg.asset_check(asset=exports)
+def exports_nonempty() -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(passed=True)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    make_home(tmp_path / "home")
+    return tmp_path / "home"
+
+
+def test_repo_instance_uses_pooled_event_log_in_dagsters_sqlite_layout(home: Path) -> None:
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        assert isinstance(instance.event_log_storage, PooledSqliteEventLogStorage)
+        instance.add_dynamic_partitions("users", ["u1"])
+    # the files of `storage: sqlite:` (an existing data/dagster_home keeps its history)
+    assert (home / "storage/history/runs.db").exists()
+    assert (home / "storage/history/runs/index.db").exists()
+
+
+def test_a_partition_range_run_reads_back_through_the_stock_storage(home: Path) -> None:
+    keys = [f"user-{i:03d}" for i in range(30)]
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        instance.add_dynamic_partitions("users", keys)
+        result = dg.materialize(
+            [exports, exports_nonempty], instance=instance,
+            tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
+        )
+        assert result.success
+        run_id = result.run_id
+        pooled = instance.event_log_storage
+        written = len(pooled.get_logs_for_run(run_id))
+        # one open engine per database file, not one per event
+        assert set(pooled._engines) == {run_id, "index"}
+
+    stock = SqliteEventLogStorage(str(home / "storage/history/runs"))
+    try:
+        assert len(stock.get_logs_for_run(run_id)) == written
+        materialized = stock.get_materialized_partitions(dg.AssetKey("exports"))
+        assert materialized == set(keys)
+        planned = stock.get_event_records(
+            dg.EventRecordsFilter(dg.DagsterEventType.ASSET_MATERIALIZATION_PLANNED, dg.AssetKey("exports")),
+        )
+        assert len(planned) == 30
+        check = stock.get_asset_check_execution_history(
+            dg.AssetCheckKey(dg.AssetKey("exports"), "exports_nonempty"), limit=5)
+        assert [c.run_id for c in check] == [run_id]
+    finally:
+        stock.dispose()
+
+
+def test_connections_commit_without_fsync_and_stay_bounded(home: Path) -> None:
+    storage = PooledSqliteEventLogStorage(str(home / "storage/history/runs"))
+    try:
+        with storage.index_connection() as conn:
+            assert conn.exec_driver_sql("pragma synchronous").scalar() == 1  # NORMAL
+            assert conn.exec_driver_sql("pragma journal_mode").scalar() == "wal"
+        for i in range(MAX_OPEN_SHARDS + 5):
+            with storage.run_connection(f"run-{i}") as conn:
+                conn.exec_driver_sql("select 1")
+        assert len(storage._engines) == MAX_OPEN_SHARDS
+        assert list(storage._engines)[-1] == f"run-{MAX_OPEN_SHARDS + 4}"
+    finally:
+        storage.dispose()
+    assert storage._engines == {}
+
+
+def test_a_forked_process_opens_its_own_connections(home: Path) -> None:
+    storage = PooledSqliteEventLogStorage(str(home / "storage/history/runs"))
+    try:
+        with storage.index_connection():
+            pass
+        parent_engine = storage._engines["index"]
+        storage._engines_pid = -1  # as seen from a child after fork
+        with storage.index_connection():
+            pass
+        assert storage._engines["index"] is not parent_engine
+    finally:
+        storage.dispose()
+
+
+def _message(run_id: str, text: str) -> dg.EventLogEntry:
+    return dg.EventLogEntry(error_info=None, level="INFO", user_message=text, run_id=run_id,
+                            timestamp=time.time())
+
+
+def test_wipe_closes_connections_before_deleting_the_files(home: Path) -> None:
+    storage = PooledSqliteEventLogStorage(str(home / "storage/history/runs"))
+    try:
+        storage.store_event(_message("run-a", "before wipe"))
+        storage.wipe()  # unlinks run-a.db
+        storage.store_event(_message("run-a", "after wipe"))
+    finally:
+        storage.dispose()
+    # an open connection kept across the wipe would have written to the deleted file
+    stock = SqliteEventLogStorage(str(home / "storage/history/runs"))
+    try:
+        assert [e.user_message for e in stock.get_logs_for_run("run-a")] == ["after wipe"]
+    finally:
+        stock.dispose()
