@@ -6,21 +6,30 @@ and a close that checkpoints the WAL file. A run writes about 700 events for one
 thousand for a batch of 1,000 (one per partition for planned and materialized assets), and a py-spy
 profile put that at 23 s of CPU in the run worker of a one-user refresh (docs/benchmarks.md).
 
-This storage keeps one engine per database file (the run's shard and the cross-run index), each with
-a small pool of open connections, and sets `synchronous=NORMAL`: in WAL mode a commit then no longer
-waits for fsync. A crash of the process loses nothing; a power loss can lose the last commits of
-the run history, never of the warehouse (DuckDB has its own log). Everything else, tables, locking
-and watching, is Dagster's own. Configured in dagster.yaml as `event_log_storage`.
+This storage
+- keeps one engine per database file (the run's shard and the cross-run index), each with a small pool
+  of open connections;
+- sets `synchronous=NORMAL`: in WAL mode a commit then no longer waits for fsync. A crash of the process
+  loses nothing; a power loss can lose the last commits of the run history, never of the warehouse
+  (DuckDB has its own log);
+- stores a batch of events (Dagster batches the planned events of a run, and the materializations of
+  a partition range) in one transaction per database file instead of one per event, by running
+  Dagster's own `store_event` for each event inside that transaction. Dagster only sends batches when
+  DAGSTER_EVENT_BATCH_SIZE is set, so loading this storage sets it (if unset) for the process.
+Everything else, tables, locking and watching, is Dagster's own. Configured in dagster.yaml as
+`event_log_storage`.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
+from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log import SqliteEventLogStorage
 from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
 from dagster._serdes import ConfigurableClassData
@@ -31,6 +40,8 @@ from sqlalchemy.pool import QueuePool
 # How many database files keep open connections: the index, and the shards of the runs a process is
 # writing or watching (the webserver watches one run per open run page). Older ones are closed.
 MAX_OPEN_SHARDS = 8
+# Events per batch (DAGSTER_EVENT_BATCH_SIZE): the planned events of a 10,000-user run come in 10 batches.
+EVENT_BATCH_SIZE = 1000
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -45,6 +56,9 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
     def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None):
         self._engines: OrderedDict[str, Engine] = OrderedDict()
         self._engines_pid = os.getpid()
+        # The connections of the batch being stored, by shard: see store_event_batch.
+        self._batch = threading.local()
+        os.environ.setdefault("DAGSTER_EVENT_BATCH_SIZE", str(EVENT_BATCH_SIZE))
         super().__init__(base_dir, inst_data=inst_data)
 
     @classmethod
@@ -79,14 +93,38 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
 
     @contextmanager
     def _connect(self, shard: str) -> Iterator[Connection]:
+        batch: dict[str, Connection] | None = getattr(self._batch, "connections", None)
+        if batch is not None:
+            # Inside store_event_batch (which holds the lock): one open transaction per shard.
+            if shard not in batch:
+                batch[shard] = self._batch.stack.enter_context(self._open(shard))
+            yield batch[shard]
+            return
         with self._db_lock:
-            engine = self._engine(shard)
-            if shard not in self._initialized_dbs:
-                self._initdb(engine)
-                self._initialized_dbs.add(shard)
-            with engine.connect() as conn:
-                with conn.begin():
-                    yield conn
+            with self._open(shard) as conn:
+                yield conn
+
+    @contextmanager
+    def _open(self, shard: str) -> Iterator[Connection]:
+        """A connection to the shard in a transaction, committed on exit; called with `_db_lock` held."""
+        engine = self._engine(shard)
+        if shard not in self._initialized_dbs:
+            self._initdb(engine)
+            self._initialized_dbs.add(shard)
+        with engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    def store_event_batch(self, events: Sequence[EventLogEntry]) -> None:
+        """Dagster's `store_event` for each event, in one transaction per database file: all or none
+        (on an error Dagster stores the events one by one)."""
+        with self._db_lock, ExitStack() as stack:
+            self._batch.connections, self._batch.stack = {}, stack
+            try:
+                for event in events:
+                    self.store_event(event)
+            finally:
+                del self._batch.connections, self._batch.stack
 
     def _dispose_engines(self) -> None:
         with self._db_lock:

@@ -3,6 +3,7 @@ connections kept open. What it writes must be what the stock storage reads, in t
 
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import dagster as dg
@@ -40,8 +41,17 @@ def test_repo_instance_uses_pooled_event_log_in_dagsters_sqlite_layout(home: Pat
     assert (home / "storage/history/runs/index.db").exists()
 
 
-def test_a_partition_range_run_reads_back_through_the_stock_storage(home: Path) -> None:
+def test_a_partition_range_run_reads_back_through_the_stock_storage(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     keys = [f"user-{i:03d}" for i in range(30)]
+    batches: list[list[str]] = []
+    store_event_batch = PooledSqliteEventLogStorage.store_event_batch
+
+    def spy(self: PooledSqliteEventLogStorage, events: Sequence[dg.EventLogEntry]) -> None:
+        batches.append([e.dagster_event_type.value for e in events])
+        store_event_batch(self, events)
+
+    monkeypatch.setattr(PooledSqliteEventLogStorage, "store_event_batch", spy)
     with dg.DagsterInstance.from_config(str(home)) as instance:
         instance.add_dynamic_partitions("users", keys)
         result = dg.materialize(
@@ -54,6 +64,10 @@ def test_a_partition_range_run_reads_back_through_the_stock_storage(home: Path) 
         written = len(pooled.get_logs_for_run(run_id))
         # one open engine per database file, not one per event
         assert set(pooled._engines) == {run_id, "index"}
+    # Dagster sent the run's planned events (30 partitions + the check) and the 30 materializations
+    # as two batches, each stored in one transaction per database file
+    assert sorted(batch[0] for batch in batches) == ["ASSET_MATERIALIZATION", "ASSET_MATERIALIZATION_PLANNED"]
+    assert sorted(len(batch) for batch in batches) == [30, 31]
 
     stock = SqliteEventLogStorage(str(home / "storage/history/runs"))
     try:
@@ -120,3 +134,25 @@ def test_wipe_closes_connections_before_deleting_the_files(home: Path) -> None:
         assert [e.user_message for e in stock.get_logs_for_run("run-a")] == ["after wipe"]
     finally:
         stock.dispose()
+
+
+def test_a_batch_that_fails_midway_stores_nothing(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    storage = PooledSqliteEventLogStorage(str(home / "storage/history/runs"))
+    store_event = PooledSqliteEventLogStorage.store_event
+
+    def third_fails(self: PooledSqliteEventLogStorage, event: dg.EventLogEntry) -> None:
+        if event.user_message == "third":
+            raise RuntimeError("disk full")
+        store_event(self, event)
+
+    try:
+        storage.store_event(_message("run-b", "before"))
+        monkeypatch.setattr(PooledSqliteEventLogStorage, "store_event", third_fails)
+        with pytest.raises(RuntimeError, match="disk full"):
+            storage.store_event_batch([_message("run-b", m) for m in ("first", "second", "third")])
+        monkeypatch.undo()
+        # Dagster then stores the batch one event at a time: nothing is stored twice
+        storage.store_event(_message("run-b", "after"))
+        assert [e.user_message for e in storage.get_logs_for_run("run-b")] == ["before", "after"]
+    finally:
+        storage.dispose()
