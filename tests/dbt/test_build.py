@@ -257,3 +257,31 @@ def test_docs_generate(built):
     built("docs generate")
     catalog = json.loads((built.target_path / "catalog.json").read_text())
     assert any(k.endswith(".connection_score") for k in catalog["nodes"])
+
+
+def test_data_tests_of_a_batch_read_only_its_users(built):
+    """In a refresh of some users the generic data tests read the refreshed users' rows (the others were
+    tested when their rows were built); a refresh of everyone reads every row."""
+    (band,) = built.query("select band from marts.connection_score where user_id = 'bob'")[0]
+    con = duckdb.connect(str(built.warehouse))
+    try:
+        con.execute("update marts.connection_score set band = null where user_id = 'bob'")
+    finally:
+        con.close()
+    try:
+        select = ("--select", "marts.connection_score", "--exclude", "resource_type:unit_test")
+        alice_only = built("test", *select, vars={"users": ["alice"]}, check=False)
+        assert alice_only.returncode == 0, alice_only.stdout[-3000:]
+        by_batch = built("test", *select, vars={"batch": "run-9"}, check=False)    # ops.dbt_batch: alice
+        assert by_batch.returncode == 0, by_batch.stdout[-3000:]
+        everyone = built("test", *select, check=False)
+        assert everyone.returncode != 0
+        assert "FAIL 1 not_null_connection_score_band" in everyone.stdout
+        with_bob = built("test", *select, vars={"users": ["alice", "bob"]}, check=False)
+        assert "FAIL 1 not_null_connection_score_band" in with_bob.stdout
+    finally:
+        con = duckdb.connect(str(built.warehouse))
+        try:
+            con.execute("update marts.connection_score set band = ? where user_id = 'bob'", [band])
+        finally:
+            con.close()

@@ -78,3 +78,22 @@ def test_users_var_renders_a_safe_literal_list(dbt):
                 "int_user_context.sql").read_text()
     assert "user_id in ('alice', 'o''brien')" in compiled, compiled
     assert proc.returncode == 0
+
+
+def test_generic_tests_read_the_refreshed_users_rows(dbt):
+    """get_where_subquery: a generic test on a model with user_id reads the batch's users only; on a
+    model without user_id (global parameters), or in a refresh of everyone, it reads every row."""
+    tests_dir = dbt.target_path / "compiled" / "connection_score" / "models"
+    on_mart = tests_dir / "marts" / "waiting_on_you.yml" / "not_null_waiting_on_you_user_id.sql"
+    on_params = tests_dir / "intermediate" / "_int__models.yml" / "not_null_int_score_params_w_duration.sql"
+    select = ("--select", "not_null_waiting_on_you_user_id", "not_null_int_score_params_w_duration", "--quiet")
+
+    dbt("compile", *select, vars={"users": ["alice"]})
+    assert "where user_id in ('alice')" in on_mart.read_text()
+    assert "user_id" not in on_params.read_text()
+
+    dbt("compile", *select, vars={"batch": "run-1"})
+    assert "user_id in (select user_id from ops.dbt_batch where batch_id = 'run-1')" in on_mart.read_text()
+
+    dbt("compile", *select)
+    assert "dbt_subquery" not in on_mart.read_text()
