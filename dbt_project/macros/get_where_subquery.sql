@@ -1,7 +1,7 @@
 {#- dbt's generic data tests read the model they test through this macro (dbt's own version applies the
     test's `where` config). In a refresh of some users, a test reads only the rows this run rebuilt, the
     refreshed users': the other users' rows were tested when they were built, and a test's cost then
-    grows with the batch instead of with the warehouse (a one-user refresh among 1,000 users spent 25 s
+    grows with the batch instead of with the warehouse (a one-user refresh among 1,000 users spent about 21 s
     in tests over every user's rows, 8 s of it recomputing the `waiting_on_you` view three times).
     Models without a documented `user_id` column (the global parameter tables), singular tests, and a
     refresh of every user read every row, as before. -#}

@@ -137,10 +137,6 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         self._dispose_engines()
         super().wipe()
 
-    def upgrade(self) -> None:
-        self._dispose_engines()
-        super().upgrade()
-
     def dispose(self) -> None:
         self._dispose_engines()
         super().dispose()
