@@ -121,8 +121,8 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         with self._db_lock, ExitStack() as stack:
             self._batch.connections, self._batch.stack = {}, stack
             try:
-                for event in events:
-                    self.store_event(event)
+                for entry in events:
+                    self.store_event(entry)
             finally:
                 del self._batch.connections, self._batch.stack
 
