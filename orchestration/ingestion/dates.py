@@ -32,12 +32,20 @@ _ISO = re.compile(r"^(\d{4})[-/](\d{2})[-/](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:
 _DAY_MON_YEAR = re.compile(r"^(\d{1,2}) ([A-Za-z]{3}) (\d{4})$")
 
 
+@lru_cache(maxsize=64)
+def _fast_shapes(formats: tuple[str, ...]) -> tuple[bool, bool]:
+    """Which fast paths `formats` allows: (ISO date-time, day month-name year)."""
+    iso = any(f.startswith(("%Y-%m-%d %H", "%Y/%m/%d %H", "%Y-%m-%dT")) for f in formats)
+    return iso, "%d %b %Y" in formats
+
+
 def _fast(value: str, formats: tuple[str, ...]) -> datetime | None:
-    m = _ISO.match(value)
-    if m and any(f.startswith(("%Y-%m-%d %H", "%Y/%m/%d %H", "%Y-%m-%dT")) for f in formats):
+    iso, day_mon_year = _fast_shapes(formats)
+    m = _ISO.match(value) if iso else None
+    if m:
         return datetime(*map(int, m.groups()))
-    m = _DAY_MON_YEAR.match(value)
-    if m and "%d %b %Y" in formats and m.group(2).lower() in _MONTHS:
+    m = _DAY_MON_YEAR.match(value) if day_mon_year else None
+    if m and m.group(2).lower() in _MONTHS:
         return datetime(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
     return None
 

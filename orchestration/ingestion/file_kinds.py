@@ -17,6 +17,11 @@ from .records import normalize_header, unwrap_share_commentary
 
 Row = dict[str, str]   # normalised canonical name -> raw string value
 
+# Format lists of files that also carry another file's shape (built once, not per row).
+_CONNECTED_ON_FORMATS = dates.CONNECTED_ON + dates.US_SHORT
+_MESSAGES_FORMATS = dates.MESSAGES + dates.US_SHORT
+_SHARES_FORMATS = dates.ACTIVITY + dates.ENDORSEMENT
+
 
 def _text(value: str | None) -> str | None:
     """Empty cells become NULL; surrounding whitespace is kept out of keys but names keep inner spaces."""
@@ -64,7 +69,7 @@ def _connections(r: Row) -> dict[str, Any]:
         "profile_url": _text(r.get("url")), "email_address": _text(r.get("email")),
         "company": _text(r.get("company")), "position": _text(r.get("position")),
         "connected_on_raw": _text(r.get("connected_on")),
-        "connected_on": dates.parse_date(r.get("connected_on"), dates.CONNECTED_ON + dates.US_SHORT),
+        "connected_on": dates.parse_date(r.get("connected_on"), _CONNECTED_ON_FORMATS),
     }
 
 
@@ -80,7 +85,7 @@ def _messages(r: Row) -> dict[str, Any]:
         "from_name": _text(r.get("from")), "sender_profile_url": _text(r.get("sender_profile_url")),
         "to_names": _text(r.get("to")), "recipient_profile_urls": _text(r.get("recipient_profile_urls")),
         "sent_at_raw": _text(r.get("date")),
-        "sent_at": dates.parse_timestamp(r.get("date"), dates.MESSAGES + dates.US_SHORT),
+        "sent_at": dates.parse_timestamp(r.get("date"), _MESSAGES_FORMATS),
         "subject": _text(r.get("subject")), "folder": folder.upper() if folder else None,
         "direction": (_text(r.get("direction")) or "").upper() or None,
         "attachments": _text(r.get("attachments")),
@@ -142,7 +147,7 @@ def _comments(r: Row) -> dict[str, Any]:
 def _shares(r: Row) -> dict[str, Any]:
     return {
         "shared_at_raw": _text(r.get("date")),
-        "shared_at": dates.parse_timestamp(r.get("date"), dates.ACTIVITY + dates.ENDORSEMENT),
+        "shared_at": dates.parse_timestamp(r.get("date"), _SHARES_FORMATS),
         "share_link": _text(r.get("share_link")),
         "commentary_length": len(unwrap_share_commentary(r.get("commentary") or "")),
         "shared_url": _text(r.get("shared_url")), "media_url": _text(r.get("media_url")),

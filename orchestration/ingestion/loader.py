@@ -59,6 +59,24 @@ class UserTables:
     def rows(self) -> dict[str, int]:
         return {t.name: self.tables[t.name].num_rows if t.name in self.tables else 0 for t in RAW_TABLES}
 
+    # Sent from a parsing worker to the writing process as Arrow IPC streams: about 5x cheaper than
+    # pyarrow's own pickling of a table (1.4 vs 6.9 ms for an average user), on both sides.
+    def __getstate__(self) -> dict[str, Any]:
+        return {"user_id": self.user_id, "previously_loaded": self.previously_loaded,
+                "tables": {name: _ipc_bytes(t) for name, t in self.tables.items()}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.user_id = state["user_id"]
+        self.previously_loaded = state["previously_loaded"]
+        self.tables = {name: pa.ipc.open_stream(b).read_all() for name, b in state["tables"].items()}
+
+
+def _ipc_bytes(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema if not exists raw")

@@ -71,8 +71,13 @@ def parse_file(kind: FileKind, data: bytes, user_id: str, path: str) -> tuple[li
     mapping = _map_header(kind, table, user_id, path)
     rows: list[dict[str, Any]] = []
     unparsed: dict[str, list[int]] = defaultdict(list)
+    columns = list(mapping.items())
+    widest = max(mapping.values(), default=-1)
     for line, values in table.records:
-        canonical = {c: (values[i] if i < len(values) else "") for c, i in mapping.items()}
+        if len(values) > widest:
+            canonical = {c: values[i] for c, i in columns}
+        else:  # a short record: the missing trailing fields are empty
+            canonical = {c: (values[i] if i < len(values) else "") for c, i in columns}
         row = kind.build(canonical)
         for col in kind.date_columns:
             if row.get(col) is None and row.get(col + "_raw") not in (None, ""):

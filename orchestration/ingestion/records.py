@@ -54,7 +54,8 @@ def read_table(text: str, delimiter: str, header_prefix: str | None = None, sear
         header_line, header = next(rows)
     except StopIteration:
         return Table(header=[], header_line=0, records=[])
-    records = [(line, row) for line, row in rows if any(v.strip() for v in row)]
+    # a record of empty or white-space-only fields is a blank line (joined once: cheaper than per field)
+    records = [(line, row) for line, row in rows if "".join(row).strip()]
     return Table(header=[h.strip().lstrip("\ufeff") for h in header], header_line=header_line, records=records)
 
 

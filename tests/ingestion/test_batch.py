@@ -112,3 +112,42 @@ def test_to_arrow_types_every_column_and_refuses_wrong_values():
     assert out.schema.field("source_line").type == pa.int32()
     with pytest.raises((pa.ArrowTypeError, pa.ArrowInvalid)):
         loader.to_arrow(table, [dict(rows[0], source_line="four")], lineage)
+
+
+def test_user_tables_travel_from_a_worker_as_arrow_ipc(samples, raw_root):
+    copy_sample(samples, "2024-03-complete", raw_root, "ada")
+    _, tables = read_export(raw_root, "ada", None)
+    state = tables.__getstate__()
+    assert set(state["tables"]) == set(tables.tables) and all(isinstance(b, bytes) for b in state["tables"].values())
+    back = pickle.loads(pickle.dumps(tables))
+    assert (back.user_id, back.previously_loaded) == ("ada", False)
+    assert set(back.tables) == set(tables.tables)
+    for name, table in tables.tables.items():
+        assert back.tables[name].equals(table, check_metadata=True), name
+    assert back.rows == tables.rows and back.rows["connections"] > 0
+
+
+def test_a_batch_checkpoints_once_at_its_end(samples, raw_root, tmp_path, monkeypatch):
+    users = ["ada", "bob", "cy"]
+    for user, sample in zip(users, SAMPLES):
+        copy_sample(samples, sample, raw_root, user)
+    seen: list[str] = []
+    write = loader.replace_users
+
+    def recording(con, pending):
+        seen.append(con.execute("select current_setting('checkpoint_threshold')").fetchone()[0])
+        return write(con, pending)
+
+    monkeypatch.setattr(loader, "replace_users", recording)
+    monkeypatch.setattr(batch, "FLUSH_USERS", 1)             # one commit per user
+    path = tmp_path / "w.duckdb"
+    with duckdb.connect(str(path)) as con:
+        default = con.execute("select current_setting('checkpoint_threshold')").fetchone()[0]
+        result = batch.ingest_users(con, raw_root, users, workers=1)
+        assert sorted(result.reports) == users
+        # during the batch: the raised threshold; after it: the default again, and an empty WAL
+        assert seen[:3] == ["1.0 GiB"] * 3
+        assert con.execute("select current_setting('checkpoint_threshold')").fetchone()[0] == default
+        wal = Path(str(path) + ".wal")
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert con.execute("select count(distinct user_id) from raw.connections").fetchone()[0] == 3
