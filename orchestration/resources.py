@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
+import re
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,7 +14,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DbtCliResource
+from dagster_dbt import DbtCliInvocation, DbtCliResource
 from packaging import version
 
 from .settings import Settings, duckdb_memory_limit
@@ -45,9 +48,11 @@ class WarehouseResource(dg.ConfigurableResource):
 
 
 class DbtResource(DbtCliResource):
-    """dagster-dbt's CLI resource without its `dbt --version` subprocess on every dbt step (a cold dbt
-    start: 3-6 s of each refresh's fixed cost). When the executable is this interpreter's venv's `dbt`,
-    its version is the installed dbt-core's; any other executable is still asked."""
+    """dagster-dbt's CLI resource, with two savings on every dbt step:
+    - no `dbt --version` subprocess (a cold dbt start: 3-6 s). When the executable is this interpreter's
+      venv's `dbt`, its version is the installed dbt-core's; any other executable is still asked;
+    - `finished(invocation)` keeps the invocation's parse state for the next one (see keep_parse_state)
+      and prunes old invocation folders."""
 
     @cached_property
     def _cli_version(self) -> version.Version:
@@ -59,3 +64,48 @@ class DbtResource(DbtCliResource):
     def for_project(cls, project_dir) -> "DbtResource":
         """dbt from this interpreter's venv, whether or not the venv is activated."""
         return cls(project_dir=project_dir, dbt_executable=str(Path(sys.executable).parent / "dbt"))
+
+    def finished(self, invocation: DbtCliInvocation) -> None:
+        """Call after an invocation succeeded."""
+        project_target = project_target_path(Path(self.project_dir))
+        keep_parse_state(invocation.target_path, project_target)
+        prune_invocation_targets(project_target)
+
+
+# dagster-dbt runs every invocation in a folder of its own under the project's target/ (named
+# `<7 hex>` or `<op>-<run id[:7]>-<7 hex>`), which is never removed: about 10 MB a run.
+INVOCATION_DIR = re.compile(r"^(?:.+-[0-9a-f]{7}-)?[0-9a-f]{7}$")
+KEEP_INVOCATIONS = 10
+
+
+def project_target_path(project_dir: Path) -> Path:
+    """The target folder dagster-dbt copies partial_parse.msgpack from (DBT_TARGET_PATH, else target/)."""
+    target = Path(os.getenv("DBT_TARGET_PATH", "target"))
+    return target if target.is_absolute() else project_dir / target
+
+
+def keep_parse_state(invocation_target: Path, project_target: Path) -> bool:
+    """Copy the invocation's partial_parse.msgpack to the project's target folder, from where dagster-dbt
+    copies it into the next invocation's folder: the next dbt run then re-parses only changed files
+    (about 5 s less) instead of the whole project. dbt keeps the parse only if the profile (warehouse path,
+    memory cap) and --vars are unchanged, hence the pipeline's run parameters travel as environment
+    variables. Replaced atomically: concurrent runs never read half a file. False if there is none."""
+    source = invocation_target / "partial_parse.msgpack"
+    if not source.is_file():
+        return False
+    project_target.mkdir(parents=True, exist_ok=True)
+    partial = project_target / f".partial_parse.msgpack.{os.getpid()}"
+    shutil.copyfile(source, partial)
+    os.replace(partial, project_target / "partial_parse.msgpack")
+    return True
+
+
+def prune_invocation_targets(project_target: Path, keep: int = KEEP_INVOCATIONS) -> list[Path]:
+    """Remove all but the `keep` newest invocation folders; returns the removed ones."""
+    if not project_target.is_dir():
+        return []
+    folders = [p for p in project_target.iterdir() if p.is_dir() and INVOCATION_DIR.match(p.name)]
+    folders.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return folders[keep:]

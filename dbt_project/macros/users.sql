@@ -1,12 +1,25 @@
-{#- The users being refreshed: var('users') is a list of user_ids (YAML list, or a comma-separated
+{#- The users being refreshed: run_param('users') is a list of user_ids (YAML list, or a comma-separated
     string). Empty means every user that has an export loaded (raw.exports). -#}
+
+{#- A run parameter (users, batch, refresh_date, weights_preset): var(name) when given a value on the
+    command line (`dbt build --vars '{users: [alice]}'`), else, while executing, the environment
+    variable CONNECTION_SCORE_DBT_<NAME> that the pipeline sets, else the project's default (empty).
+    The pipeline passes no --vars: dbt re-parses the whole project whenever --vars change (about 5 s),
+    while an environment variable read only at execution time leaves the saved parse valid. -#}
+{% macro run_param(name, default) -%}
+    {%- set value = var(name, none) -%}
+    {%- if (value is none or value == '' or value == []) and execute -%}
+        {%- set value = env_var('CONNECTION_SCORE_DBT_' ~ (name | upper), '') -%}
+    {%- endif -%}
+    {{ return(default if (value is none or value == '' or value == []) else value) }}
+{%- endmacro %}
 
 {% macro sql_string(value) -%}
     '{{ (value | string) | replace("'", "''") }}'
 {%- endmacro %}
 
 {% macro users_list() -%}
-    {%- set raw = var('users', []) -%}
+    {%- set raw = run_param('users', []) -%}
     {%- if raw is none -%}
         {%- set raw = [] -%}
     {%- elif raw is string -%}
@@ -22,11 +35,11 @@
     {{ return(users | sort) }}
 {%- endmacro %}
 
-{#- var('batch'): the id of a batch the pipeline wrote to ops.dbt_batch (batch_id, user_id) before
+{#- run_param('batch'): the id of a batch the pipeline wrote to ops.dbt_batch (batch_id, user_id) before
     invoking dbt. Used instead of a literal list for pipeline runs: 10,000 user ids would not fit in one
     command-line argument, nor belong in every compiled model. -#}
 {% macro batch_id() -%}
-    {%- set value = var('batch', '') -%}
+    {%- set value = run_param('batch', '') -%}
     {{ return('' if value is none else (value | string | trim)) }}
 {%- endmacro %}
 
@@ -36,8 +49,8 @@
 {%- endmacro %}
 
 {#- `user_id in (...)`: the refreshed users, for the where clause of every non-view model.
-    Renders a sub-query on the pipeline's batch table when var('batch') is set, a literal list when
-    var('users') is set, else a sub-query on raw.exports (every user). -#}
+    Renders a sub-query on the pipeline's batch table when the batch is set, a literal list when
+    users are set, else a sub-query on raw.exports (every user). -#}
 {% macro users_filter(column='user_id') -%}
     {%- set users = users_list() -%}
     {%- if batch_id() != '' -%}
@@ -49,9 +62,9 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- refresh_date: var('refresh_date') (YYYY-MM-DD) or the UTC date the invocation started. -#}
+{#- refresh_date: run_param('refresh_date') (YYYY-MM-DD) or the UTC date the invocation started. -#}
 {% macro refresh_date() -%}
-    {%- set value = var('refresh_date', '') -%}
+    {%- set value = run_param('refresh_date', '') -%}
     {%- if value is none or (value | string | trim) == '' -%}
         {%- set value = run_started_at.strftime('%Y-%m-%d') -%}
     {%- endif -%}
@@ -64,7 +77,7 @@
 
 {#- weights_preset: a preset name of seeds/score_weights.csv. -#}
 {% macro weights_preset() -%}
-    {%- set value = var('weights_preset', 'default') -%}
+    {%- set value = run_param('weights_preset', 'default') -%}
     {%- if value is none or (value | string | trim) == '' -%}{%- set value = 'default' -%}{%- endif -%}
     {{ return(value | string | trim) }}
 {%- endmacro %}

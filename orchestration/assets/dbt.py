@@ -6,7 +6,6 @@ records one event per model per run instead of one per model per user. Per-user 
 partitioned `raw/linkedin_export` asset and in ops.refresh_status. The manifest is prepared once
 (`make install`, tests' session fixture, or `dagster dev`), never parsed at import."""
 
-import json
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -14,10 +13,10 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject, dbt_assets
 
 from ..operations import status
-from ..resources import WarehouseResource
+from ..resources import DbtResource, WarehouseResource
 from ..settings import DBT_PROJECT_DIR, MEMORY_LIMIT_ENV, duckdb_memory_limit
 from . import reference_data
 
@@ -34,22 +33,34 @@ REFRESH_EXCLUDE = "resource_type:unit_test"
 LITERAL_BATCH_MAX = 500
 
 
+# The run parameters macros/users.sql reads, and the environment variables that carry them.
+RUN_PARAMS = ("users", "batch", "refresh_date", "weights_preset")
+RUN_PARAM_ENV_PREFIX = "CONNECTION_SCORE_DBT_"
+
+
 def dbt_vars(users: Sequence[str], refresh_date: date, weights_preset: str = "default",
              batch_id: str | None = None) -> dict[str, Any]:
-    """The --vars of one invocation: which users to rebuild (a literal list; or, for more than
-    LITERAL_BATCH_MAX users, the id of the batch written to ops.dbt_batch), and the history day."""
+    """The run parameters of one invocation: which users to rebuild (a literal list; or, for more than
+    LITERAL_BATCH_MAX users, the id of the batch written to ops.dbt_batch), and the history day. The
+    same keys work as `dbt build --vars` by hand."""
     unique = sorted(set(users))
     by_id = batch_id is not None and len(unique) > LITERAL_BATCH_MAX
     chosen: dict[str, Any] = {"batch": batch_id} if by_id else {"users": unique}
     return {**chosen, "refresh_date": refresh_date.isoformat(), "weights_preset": weights_preset}
 
 
-def dbt_build_args(users: Sequence[str], refresh_date: date, weights_preset: str = "default",
-                   batch_id: str | None = None) -> list[str]:
-    """`dbt build` for a batch of users. Pure, so it is unit-tested directly."""
+def dbt_run_env(users: Sequence[str], refresh_date: date, weights_preset: str = "default",
+                batch_id: str | None = None) -> dict[str, str]:
+    """The run parameters as environment variables (CONNECTION_SCORE_DBT_USERS, ..._BATCH, ...), which is
+    how the pipeline hands them to `dbt build`: --vars that change every run would make dbt parse the
+    whole project every run. Every parameter is set, unset ones empty, so that nothing is inherited
+    from the caller's environment. Pure, so it is unit-tested directly."""
     if not users:
         raise ValueError("a dbt batch needs at least one user")
-    return ["build", "--vars", json.dumps(dbt_vars(users, refresh_date, weights_preset, batch_id), sort_keys=True)]
+    env = {RUN_PARAM_ENV_PREFIX + name.upper(): "" for name in RUN_PARAMS}
+    for name, value in dbt_vars(users, refresh_date, weights_preset, batch_id).items():
+        env[RUN_PARAM_ENV_PREFIX + name.upper()] = ",".join(value) if isinstance(value, list) else str(value)
+    return env
 
 
 def dbt_seed_args() -> list[str]:
@@ -97,7 +108,7 @@ def today_utc() -> date:
     pool="warehouse",
     name="dbt_models",
 )
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource,
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtResource, warehouse: WarehouseResource,
                config: DbtBatchConfig):
     run_id = context.run.run_id
     with warehouse.connect() as con:
@@ -120,7 +131,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
         return
     refresh = date.fromisoformat(config.refresh_date) if config.refresh_date else today_utc()
     try:
-        with warehouse_env(warehouse.path):
+        with dbt_env(warehouse.path):
             yield from _run_dbt(context, dbt, warehouse, users, refresh, config.weights_preset, reseed,
                                 seeds_fingerprint)
     except Exception as exc:
@@ -132,12 +143,12 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse
 
 
 @contextmanager
-def warehouse_env(path: str) -> Iterator[None]:
-    """profiles.yml reads the warehouse path and DuckDB's memory cap from the environment, which the dbt
-    subprocess inherits.
-    Set it for the dbt calls only: left behind, it would point later Settings.from_env() in the same
-    process (another job, a test) at this warehouse."""
-    values = {WAREHOUSE_ENV: path, MEMORY_LIMIT_ENV: duckdb_memory_limit()}
+def dbt_env(path: str, run_env: Mapping[str, str] | None = None) -> Iterator[None]:
+    """profiles.yml reads the warehouse path and DuckDB's memory cap from the environment, and the
+    models their run parameters (`dbt_run_env`); the dbt subprocess inherits them.
+    Set them for the dbt calls only: left behind, they would point later Settings.from_env() in the
+    same process (another job, a test) at this warehouse."""
+    values = {WAREHOUSE_ENV: path, MEMORY_LIMIT_ENV: duckdb_memory_limit(), **(run_env or {})}
     previous = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     try:
@@ -150,14 +161,18 @@ def warehouse_env(path: str) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource,
+def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtResource, warehouse: WarehouseResource,
              users: list[str], refresh: date, weights_preset: str, reseed: bool, seeds_fingerprint: str):
     if reseed:
         # Reference data (rules, taxonomy, parameters) is reloaded when a seed CSV changed, so edits
         # take effect on the next refresh without costing every refresh a `dbt seed`.
         context.log.info("seed files changed since the last load: running dbt seed")
-        dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path).wait()
+        seed = dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path)
+        seed.wait()
+        dbt.finished(seed)
         with warehouse.connect() as con:
             reference_data.record_seed(con, seeds_fingerprint)
-    args = dbt_build_args(users, refresh, weights_preset, batch_id=context.run.run_id)
-    yield from dbt.cli(args, context=context).stream()
+    with dbt_env(warehouse.path, dbt_run_env(users, refresh, weights_preset, batch_id=context.run.run_id)):
+        build = dbt.cli(["build"], context=context)
+        yield from build.stream()
+    dbt.finished(build)

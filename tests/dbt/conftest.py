@@ -47,13 +47,15 @@ class Dbt:
         })
         return env
 
-    def __call__(self, command: str, *args: str, vars: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    def __call__(self, command: str, *args: str, vars: dict | None = None, check: bool = True,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         cmd = [str(DBT_BIN), *command.split(), "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
                "--target-path", str(self.target_path), "--log-path", str(self.log_path), *args]
         if vars is not None:
             cmd += ["--vars", json.dumps(vars)]
         started = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=DBT_DIR, env=self.env(), capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(cmd, cwd=DBT_DIR, env={**self.env(), **(env or {})}, capture_output=True, text=True,
+                              timeout=900)
         self.timings.append((" ".join([command, *args]), time.perf_counter() - started))
         if check and proc.returncode != 0:
             tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-60:])

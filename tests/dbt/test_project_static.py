@@ -80,6 +80,26 @@ def test_users_var_renders_a_safe_literal_list(dbt):
     assert proc.returncode == 0
 
 
+def test_the_pipeline_passes_run_parameters_as_environment_variables(dbt):
+    """What the pipeline does (orchestration/assets/dbt.py, dbt_run_env): no --vars, so a second run with
+    other users keeps dbt's saved parse; --vars given by hand still win over the environment."""
+    compiled = (dbt.target_path / "compiled" / "connection_score" / "models" / "intermediate" /
+                "int_user_context.sql")
+    select = ("--select", "int_user_context")
+    dbt("compile", *select, env={"CONNECTION_SCORE_DBT_USERS": "alice,o'brien"})
+    assert "user_id in ('alice', 'o''brien')" in compiled.read_text()
+
+    second = dbt("compile", *select, env={"CONNECTION_SCORE_DBT_USERS": "bob"})
+    assert "user_id in ('bob')" in compiled.read_text()
+    assert "Unable to do partial parsing" not in second.stdout, second.stdout
+
+    dbt("compile", *select, env={"CONNECTION_SCORE_DBT_BATCH": "run-7", "CONNECTION_SCORE_DBT_USERS": ""})
+    assert "user_id in (select user_id from ops.dbt_batch where batch_id = 'run-7')" in compiled.read_text()
+
+    dbt("compile", *select, "--quiet", vars={"users": ["carol"]}, env={"CONNECTION_SCORE_DBT_USERS": "bob"})
+    assert "user_id in ('carol')" in compiled.read_text()
+
+
 def test_generic_tests_read_the_refreshed_users_rows(dbt):
     """get_where_subquery: a generic test on a model with user_id reads the batch's users only; on a
     model without user_id (global parameters), or in a refresh of everyone, it reads every row."""

@@ -3,14 +3,12 @@ previous score stays queryable and is flagged stale; the other user's score is r
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
-from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt import dbt_models, dbt_project
 from orchestration.assets.raw import raw_linkedin_export, raw_tables
@@ -19,7 +17,7 @@ from orchestration.checks.mart_checks import marts_gx_suites
 from orchestration.generator import generate_export
 from orchestration.operations.batching import batch_run_config, range_tags
 from orchestration.operations.jobs import refresh_users_job
-from orchestration.resources import WarehouseResource
+from orchestration.resources import DbtResource, WarehouseResource
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +30,7 @@ def _definitions(tmp_path: Path, raw_root: Path) -> dg.Definitions:
         resources={
             "warehouse": WarehouseResource(path=str(tmp_path / "warehouse.duckdb"), raw_root=str(raw_root),
                                            serving_path=str(tmp_path / "serving.duckdb")),
-            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(Path(sys.executable).parent / "dbt")),
+            "dbt": DbtResource.for_project(dbt_project),
         },
     )
 
