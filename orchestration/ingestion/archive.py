@@ -69,6 +69,16 @@ class ExportSource:
             raise ExportError(self.user_id, "file is larger than the allowed uncompressed size", entry.path)
         return data
 
+    def verify(self) -> None:
+        """Check every member's CRC (reads the whole zip): done before parsing, not when an export is only
+        identified, since an export already loaded has the same bytes as when it was checked."""
+        if self._zip is None:
+            return
+        total = sum(e.size for e in self.entries)
+        bad = self._zip.testzip() if total < 200 * 1024**2 else None
+        if bad:
+            raise ExportError(self.user_id, f"corrupt zip archive (CRC error in '{bad}')", self.name)
+
     def fingerprint(self) -> str:
         """Content hash: the zip's bytes, or every file's path and bytes for a folder."""
         h = hashlib.sha256()
@@ -128,9 +138,6 @@ def open_zip(user_id: str, path: Path) -> ExportSource:
     if total > MAX_UNCOMPRESSED_BYTES or (total > 50 * 1024**2 and total / compressed > MAX_COMPRESSION_RATIO):
         raise ExportError(user_id, f"archive expands to an absurd size ({total:,} bytes from {compressed:,} "
                                    f"compressed); refusing it", path.name)
-    bad = zf.testzip() if total < 200 * 1024**2 else None
-    if bad:
-        raise ExportError(user_id, f"corrupt zip archive (CRC error in '{bad}')", path.name)
     names = [i.filename.replace("\\", "/") for i in infos]
     prefix = _strip_wrapper(names)
     kind, export_date = _name_date(path.name)

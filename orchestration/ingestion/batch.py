@@ -22,7 +22,7 @@ import duckdb
 
 from . import loader
 from .errors import ExportError
-from .pipeline import IngestReport, read_export
+from .pipeline import IngestReport, read_export, unchanged_report
 
 # A pool pays a process start-up (about 1 s) per worker: worth it from this many users on.
 POOL_MIN_USERS = 16
@@ -100,11 +100,20 @@ def deferred_checkpoints(con: duckdb.DuckDBPyConnection, threshold: str = BATCH_
 def _ingest(con: duckdb.DuckDBPyConnection, raw_root: Path | str, users: list[str], force: bool,
             workers: int | None) -> BatchResult:
     loaded = loader.loaded_exports(con, users)
-    jobs: list[Job] = [(str(raw_root), u, loaded.get(u), force) for u in users]
     result = BatchResult()
+    unchanged: list[str] = []
+    jobs: list[Job] = []
+    for user_id in users:
+        # Unchanged exports are recognised here (about 1 ms each): an incremental run then starts
+        # workers, if any, only for the exports that changed.
+        report = None if force else unchanged_report(raw_root, user_id, loaded.get(user_id))
+        if report is not None:
+            result.reports[user_id] = report
+            unchanged.append(user_id)
+        else:
+            jobs.append((str(raw_root), user_id, loaded.get(user_id), force))
     pending: list[loader.UserTables] = []
     pending_rows = 0
-    unchanged: list[str] = []
 
     def flush() -> None:
         nonlocal pending, pending_rows
@@ -130,4 +139,5 @@ def _ingest(con: duckdb.DuckDBPyConnection, raw_root: Path | str, users: list[st
     counts = loader.row_counts(con, unchanged)
     for user_id in unchanged:
         result.reports[user_id].rows = counts[user_id]
+    result.reports = {u: result.reports[u] for u in users if u in result.reports}   # input order
     return result

@@ -51,16 +51,13 @@ def read_export(raw_root: Path | str, user_id: str, loaded: tuple[str, str, date
     keeps the original loaded_at, so the tables stay identical. Raises ExportError on bad input."""
     sources = archive.discover(Path(raw_root), user_id)
     try:
-        chosen = archive.newest(sources)
-        export_id = hashlib.sha256("|".join(s.fingerprint() for s in chosen).encode()).hexdigest()[:16]
-        report = IngestReport(
-            user_id=user_id, export_id=export_id, status="loaded",
-            archive_names=[s.name for s in chosen], archive_kind="+".join(s.kind for s in chosen),
-            export_date=chosen[0].export_date, export_date_source=chosen[0].date_source,
-        )
+        chosen, report = _identify(user_id, sources)
+        export_id = report.export_id
         if loaded and loaded[0] == export_id and loaded[1] == PARSER_VERSION and not force:
             report.status = "unchanged"
             return report, None
+        for source in sources:
+            source.verify()
         parsed = parse_export(user_id, chosen, KINDS_BY_TABLE)
     finally:
         for s in sources:
@@ -85,6 +82,40 @@ def read_export(raw_root: Path | str, user_id: str, loaded: tuple[str, str, date
         EXPORT_FILES, [dict(f, source_file=f["path"], source_line=0) for f in files], lineage)
     tables[EXPORTS.name] = loader.to_arrow(EXPORTS, [export_row], lineage)
     return report, loader.UserTables(user_id, loaded is not None, tables)
+
+
+def _identify(user_id: str, sources: list[archive.ExportSource]) -> tuple[list[archive.ExportSource], IngestReport]:
+    """The newest export among `sources` and its content hash (the export_id), as a report to fill."""
+    chosen = archive.newest(sources)
+    export_id = hashlib.sha256("|".join(s.fingerprint() for s in chosen).encode()).hexdigest()[:16]
+    return chosen, IngestReport(
+        user_id=user_id, export_id=export_id, status="loaded",
+        archive_names=[s.name for s in chosen], archive_kind="+".join(s.kind for s in chosen),
+        export_date=chosen[0].export_date, export_date_source=chosen[0].date_source,
+    )
+
+
+def unchanged_report(raw_root: Path | str, user_id: str, loaded: tuple[str, str, datetime] | None) -> IngestReport | None:
+    """The 'unchanged' report when the user's newest export is the one loaded, under this parser version;
+    None when it must be read (or cannot be identified: reading it then reports why). About 1 ms a user
+    (list the zip, hash its bytes): cheap enough to decide in the parent before any worker starts."""
+    if not loaded or loaded[1] != PARSER_VERSION:
+        return None
+    try:
+        sources = archive.discover(Path(raw_root), user_id)
+    except ExportError:
+        return None
+    try:
+        _, report = _identify(user_id, sources)
+    except ExportError:
+        return None
+    finally:
+        for s in sources:
+            s.close()
+    if report.export_id != loaded[0]:
+        return None
+    report.status = "unchanged"
+    return report
 
 
 def ingest_user(warehouse_path: Path | str, raw_root: Path | str, user_id: str, *, force: bool = False,

@@ -151,3 +151,47 @@ def test_a_batch_checkpoints_once_at_its_end(samples, raw_root, tmp_path, monkey
         wal = Path(str(path) + ".wal")
         assert not wal.exists() or wal.stat().st_size == 0
         assert con.execute("select count(distinct user_id) from raw.connections").fetchone()[0] == 3
+
+
+def test_unchanged_exports_are_recognised_before_any_worker_starts(samples, raw_root, tmp_path, monkeypatch):
+    users = [f"u{i:02d}" for i in range(batch.POOL_MIN_USERS + 2)]
+    for i, user in enumerate(users):
+        copy_sample(samples, SAMPLES[i % len(SAMPLES)], raw_root, user)
+    path = tmp_path / "w.duckdb"
+    with duckdb.connect(str(path)) as con:
+        batch.ingest_users(con, raw_root, users, workers=2)
+    changed = raw_root / "u03" / SAMPLES[3] / "Connections.csv"
+    changed.write_bytes(changed.read_bytes() + b"\n")          # new bytes, same rows
+
+    dispatched: list[list[str]] = []
+    outcomes = batch._outcomes
+
+    def recording(jobs, workers):
+        dispatched.append([job[1] for job in jobs])
+        return outcomes(jobs, workers)
+
+    monkeypatch.setattr(batch, "_outcomes", recording)
+    with duckdb.connect(str(path)) as con:
+        again = batch.ingest_users(con, raw_root, users, workers=2)
+    assert dispatched == [["u03"]]                               # one parse, below the pool's threshold
+    assert list(again.reports) == users                          # input order
+    assert [u for u, r in again.reports.items() if r.status == "loaded"] == ["u03"]
+    assert again.reports["u00"].status == "unchanged" and again.reports["u00"].rows["connections"] > 0
+
+
+def test_a_crc_error_is_reported_when_the_export_is_read(raw_root, tmp_path):
+    import zipfile
+
+    user_dir = raw_root / "ada"
+    user_dir.mkdir()
+    archive = user_dir / "Complete_LinkedInDataExport_11-20-2026.zip"
+    body = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,L,,,,,01 Jan 2020\n"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("Connections.csv", body)
+    data = archive.read_bytes()
+    archive.write_bytes(data.replace(b"Ada,L", b"Ada,M", 1))   # the stored bytes no longer match their CRC
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
+        result = batch.ingest_users(con, raw_root, ["ada"], workers=1)
+    assert result.failures["ada"].message == (
+        "user 'ada', file 'Complete_LinkedInDataExport_11-20-2026.zip': corrupt zip archive "
+        "(CRC error in 'Connections.csv')")
