@@ -7,11 +7,12 @@
     The pipeline passes no --vars: dbt re-parses the whole project whenever --vars change (about 5 s),
     while an environment variable read only at execution time leaves the saved parse valid. -#}
 {% macro run_param(name, default) -%}
+    {%- set unset = [none, '', []] -%}
     {%- set value = var(name, none) -%}
-    {%- if (value is none or value == '' or value == []) and execute -%}
+    {%- if value in unset and execute -%}
         {%- set value = env_var('CONNECTION_SCORE_DBT_' ~ (name | upper), '') -%}
     {%- endif -%}
-    {{ return(default if (value is none or value == '' or value == []) else value) }}
+    {{ return(default if value in unset else value) }}
 {%- endmacro %}
 
 {% macro sql_string(value) -%}

@@ -53,7 +53,7 @@ def read_export(raw_root: Path | str, user_id: str, loaded: tuple[str, str, date
     try:
         chosen, report = _identify(user_id, sources)
         export_id = report.export_id
-        if loaded and loaded[0] == export_id and loaded[1] == PARSER_VERSION and not force:
+        if _is_loaded(loaded, export_id) and not force:
             report.status = "unchanged"
             return report, None
         for source in sources:
@@ -84,6 +84,11 @@ def read_export(raw_root: Path | str, user_id: str, loaded: tuple[str, str, date
     return report, loader.UserTables(user_id, loaded is not None, tables)
 
 
+def _is_loaded(loaded: tuple[str, str, datetime] | None, export_id: str) -> bool:
+    """The warehouse holds this export, parsed by this parser version: nothing to read again."""
+    return loaded is not None and loaded[0] == export_id and loaded[1] == PARSER_VERSION
+
+
 def _identify(user_id: str, sources: list[archive.ExportSource]) -> tuple[list[archive.ExportSource], IngestReport]:
     """The newest export among `sources` and its content hash (the export_id), as a report to fill."""
     chosen = archive.newest(sources)
@@ -99,7 +104,7 @@ def unchanged_report(raw_root: Path | str, user_id: str, loaded: tuple[str, str,
     """The 'unchanged' report when the user's newest export is the one loaded, under this parser version;
     None when it must be read (or cannot be identified: reading it then reports why). About 1 ms a user
     (list the zip, hash its bytes): cheap enough to decide in the parent before any worker starts."""
-    if not loaded or loaded[1] != PARSER_VERSION:
+    if loaded is None or loaded[1] != PARSER_VERSION:   # re-read whatever the bytes: skip hashing them
         return None
     try:
         sources = archive.discover(Path(raw_root), user_id)
@@ -112,7 +117,7 @@ def unchanged_report(raw_root: Path | str, user_id: str, loaded: tuple[str, str,
     finally:
         for s in sources:
             s.close()
-    if report.export_id != loaded[0]:
+    if not _is_loaded(loaded, report.export_id):
         return None
     report.status = "unchanged"
     return report
