@@ -276,12 +276,42 @@ def test_data_tests_of_a_batch_read_only_its_users(built):
         assert by_batch.returncode == 0, by_batch.stdout[-3000:]
         everyone = built("test", *select, check=False)
         assert everyone.returncode != 0
-        assert "FAIL 1 not_null_connection_score_band" in everyone.stdout
+        assert "FAIL 1 not_null_columns_connection_score" in everyone.stdout
         with_bob = built("test", *select, vars={"users": ["alice", "bob"]}, check=False)
-        assert "FAIL 1 not_null_connection_score_band" in with_bob.stdout
+        assert "FAIL 1 not_null_columns_connection_score" in with_bob.stdout
     finally:
         con = duckdb.connect(str(built.warehouse))
         try:
             con.execute("update marts.connection_score set band = ? where user_id = 'bob'", [band])
+        finally:
+            con.close()
+
+
+def test_many_column_tests_name_the_failing_columns(built):
+    """not_null_columns / columns_between (macros/test_helpers.sql): one query for a model's columns,
+    one result row per failing column, naming it, and a failure count of the failing values."""
+    rows = built.dicts("select band, confidence, total_score from marts.connection_score where user_id = 'bob'")[0]
+    con = duckdb.connect(str(built.warehouse))
+    try:
+        con.execute("update marts.connection_score set band = null, confidence = null, total_score = 150 "
+                    "where user_id = 'bob'")
+    finally:
+        con.close()
+    try:
+        select = ("--select", "not_null_columns_connection_score", "columns_between_connection_score",
+                  "--exclude", "resource_type:unit_test")
+        result = built("test", *select, check=False)
+        assert result.returncode != 0
+        assert "FAIL 2 not_null_columns_connection_score" in result.stdout
+        assert "FAIL 1 columns_between_connection_score" in result.stdout
+        compiled = built.target_path / "compiled" / "connection_score" / "models" / "marts" / "connection_score.yml"
+        assert sorted(built.query((compiled / "not_null_columns_connection_score.sql").read_text())) == [
+            ("band", 1), ("confidence", 1)]
+        assert built.query((compiled / "columns_between_connection_score.sql").read_text()) == [("total_score", 1)]
+    finally:
+        con = duckdb.connect(str(built.warehouse))
+        try:
+            con.execute("update marts.connection_score set band = ?, confidence = ?, total_score = ? "
+                        "where user_id = 'bob'", [rows["band"], rows["confidence"], rows["total_score"]])
         finally:
             con.close()
