@@ -490,12 +490,26 @@ def python_regex_to_re2(pattern: str) -> str:
 # the query
 
 
-def _enriched(spec: SuiteSpec, derived: dict[str, tuple[str, str]], select: str) -> str:
+# Up to this many users the filter is a list_contains predicate; beyond, a semi-join. DuckDB plans `in
+# (select unnest(?))` as a semi-join that, under a suite's window flags, read every user's rows of a
+# staging view: 10 users' messages 1.02 s against 0.07 s with list_contains. For a large batch the
+# semi-join's hash wins over a search of the list per row (1,000 users' messages: 2.8 s against 3.7 s).
+SMALL_BATCH_USERS = 64
+
+
+def _users_filter(n_users: int) -> str:
+    """The `base` CTE's filter on the users being checked (one `?`: the list of users)."""
+    if n_users <= SMALL_BATCH_USERS:
+        return f"list_contains(?::varchar[], {_quote(USER_COLUMN)})"
+    return f"{_quote(USER_COLUMN)} in (select unnest(?::varchar[]))"
+
+
+def _enriched(spec: SuiteSpec, derived: dict[str, tuple[str, str]], select: str, n_users: int) -> str:
     """CTEs `base` (the users' rows; the `?` is the list of users) and `enriched` (plus derived columns)."""
     schema, _, table = spec.relation.rpartition(".")
     derived_sql = "".join(f", {expr} as {_quote(name)}" for name, (expr, _) in derived.items())
     return (f"with base as (select {select} from {_quote(schema or 'main')}.{_quote(table)} "
-            f"where {_quote(USER_COLUMN)} in (select unnest(?::varchar[]))), "
+            f"where {_users_filter(n_users)}), "
             f"enriched as (select *{derived_sql} from base)")
 
 
@@ -516,7 +530,7 @@ def _query(spec: SuiteSpec, types: dict[str, str], derived: dict[str, tuple[str,
         aggregates.append(f"count(*) filter (where _d{i}), count(*) filter (where _u{i}), "
                           f"count(*) filter (where {per_user})")
     sql = (
-        f"{_enriched(spec, derived, ', '.join(_quote(c) for c in needed))}, "
+        f"{_enriched(spec, derived, ', '.join(_quote(c) for c in needed), len(users))}, "
         f"flagged as (select {_quote(USER_COLUMN)}{''.join(', ' + f for f in flags)} from enriched) "
         f"select {_quote(USER_COLUMN)}, count(*){''.join(', ' + a for a in aggregates)} "
         f"from flagged group by {_quote(USER_COLUMN)}"
@@ -532,7 +546,7 @@ def _samples(con: Any, spec: SuiteSpec, derived: dict[str, tuple[str, str]], com
     for c in compiled:
         if c.e.index not in wanted or c.sample is None:
             continue
-        sql = (f"{_enriched(spec, derived, '*')}, "
+        sql = (f"{_enriched(spec, derived, '*', len(users))}, "
                f"flagged as (select {_quote(c.sample)} as v, ({c.domain}) and {c.unexpected} as u from enriched) "
                f"select v from flagged where u limit {PARTIAL_UNEXPECTED_MAX}")
         try:

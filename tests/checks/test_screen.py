@@ -321,3 +321,30 @@ def test_mostly_as_gx_computes_it(domain, unexpected, mostly, passes):
     from orchestration.checks.screen import _passes
 
     assert _passes(domain, unexpected, mostly) is passes
+
+
+def test_small_and_large_batches_filter_the_same_rows(tmp_path, monkeypatch):
+    """The users filter is list_contains for a small batch and a semi-join for a large one (a plan
+    choice, screen.SMALL_BATCH_USERS): both read exactly the batch's rows, here 2 of 3 users, with the
+    same counts, failures and samples."""
+    from orchestration.checks import screen
+
+    spec = load_suite("raw.connections")
+    df = pd.concat([_raw_frame("connections"), good_frame("connections", ("carol",), 200)], ignore_index=True)
+    df.loc[df.index[df["user_id"] == "carol"][:1], "connected_on"] = pd.NaT
+    df.loc[df.index[df["user_id"] == "bob"][:1], "connected_on"] = pd.NaT    # bob is not checked
+    db = tmp_path / "w.duckdb"
+    _warehouse(db, spec, df)
+    verdicts = []
+    for small in (10, 0):
+        monkeypatch.setattr(screen, "SMALL_BATCH_USERS", small)
+        with duckdb.connect(str(db), read_only=True) as con:
+            verdicts.append(screen_suite(con, spec, ["alice", "carol"]))
+    small, large = verdicts
+    assert small.summary is not None and large.summary is not None
+    assert small.summary.row_count == large.summary.row_count == int(df["user_id"].isin(["alice", "carol"]).sum())
+    assert small.summary.users == large.summary.users == ("alice", "carol")
+    tolerated = [(r.column, r.unexpected_count, r.unexpected_by_user) for r in small.summary.results if r.unexpected_count]
+    assert tolerated and tolerated == [(r.column, r.unexpected_count, r.unexpected_by_user)
+                                       for r in large.summary.results if r.unexpected_count]
+    assert all(by_user == {"carol": 1} for _, _, by_user in tolerated)
