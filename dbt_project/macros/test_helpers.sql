@@ -58,7 +58,9 @@ where null_rows > 0
 with outside_counts as (
     select
     {%- for column in columns %}
-        count(*) filter (where {{ column }} < {{ min_value }} or {{ column }} > {{ max_value }}) as "{{ column }}"{{ ',' if not loop.last }}
+        count(*) filter (
+            where {{ column }} < {{ min_value }} or {{ column }} > {{ max_value }}
+        ) as "{{ column }}"{{ ',' if not loop.last }}
     {%- endfor %}
     from {{ model }}
 )

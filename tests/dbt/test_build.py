@@ -266,13 +266,16 @@ def test_data_tests_of_a_batch_read_only_its_users(built):
     con = duckdb.connect(str(built.warehouse))
     try:
         con.execute("update marts.connection_score set band = null where user_id = 'bob'")
+        con.execute("create schema if not exists ops")
+        con.execute("create or replace table ops.dbt_batch (batch_id varchar, user_id varchar)")
+        con.execute("insert into ops.dbt_batch values ('run-9', 'alice')")
     finally:
         con.close()
     try:
         select = ("--select", "marts.connection_score", "--exclude", "resource_type:unit_test")
         alice_only = built("test", *select, vars={"users": ["alice"]}, check=False)
         assert alice_only.returncode == 0, alice_only.stdout[-3000:]
-        by_batch = built("test", *select, vars={"batch": "run-9"}, check=False)    # ops.dbt_batch: alice
+        by_batch = built("test", *select, vars={"batch": "run-9"}, check=False)
         assert by_batch.returncode == 0, by_batch.stdout[-3000:]
         everyone = built("test", *select, check=False)
         assert everyone.returncode != 0
