@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+from contextlib import contextmanager
 from datetime import date
 
 import duckdb
@@ -259,19 +260,32 @@ def test_docs_generate(built):
     assert any(k.endswith(".connection_score") for k in catalog["nodes"])
 
 
+@contextmanager
+def _bobs_score_set(built, **values):
+    """Set columns of bob's marts.connection_score row for the block, then put the old values back."""
+    columns = ", ".join(values)
+    old = built.dicts(f"select {columns} from marts.connection_score where user_id = 'bob'")[0]
+
+    def write(row: dict) -> None:
+        with duckdb.connect(str(built.warehouse)) as con:
+            assignments = ", ".join(f"{c} = ?" for c in row)
+            con.execute(f"update marts.connection_score set {assignments} where user_id = 'bob'", list(row.values()))
+
+    write(values)
+    try:
+        yield
+    finally:
+        write(old)
+
+
 def test_data_tests_of_a_batch_read_only_its_users(built):
     """In a refresh of some users the generic data tests read the refreshed users' rows (the others were
     tested when their rows were built); a refresh of everyone reads every row."""
-    (band,) = built.query("select band from marts.connection_score where user_id = 'bob'")[0]
-    con = duckdb.connect(str(built.warehouse))
-    try:
-        con.execute("update marts.connection_score set band = null where user_id = 'bob'")
+    with duckdb.connect(str(built.warehouse)) as con:
         con.execute("create schema if not exists ops")
         con.execute("create or replace table ops.dbt_batch (batch_id varchar, user_id varchar)")
         con.execute("insert into ops.dbt_batch values ('run-9', 'alice')")
-    finally:
-        con.close()
-    try:
+    with _bobs_score_set(built, band=None):
         select = ("--select", "marts.connection_score", "--exclude", "resource_type:unit_test")
         alice_only = built("test", *select, vars={"users": ["alice"]}, check=False)
         assert alice_only.returncode == 0, alice_only.stdout[-3000:]
@@ -282,25 +296,12 @@ def test_data_tests_of_a_batch_read_only_its_users(built):
         assert "FAIL 1 not_null_columns_connection_score" in everyone.stdout
         with_bob = built("test", *select, vars={"users": ["alice", "bob"]}, check=False)
         assert "FAIL 1 not_null_columns_connection_score" in with_bob.stdout
-    finally:
-        con = duckdb.connect(str(built.warehouse))
-        try:
-            con.execute("update marts.connection_score set band = ? where user_id = 'bob'", [band])
-        finally:
-            con.close()
 
 
 def test_many_column_tests_name_the_failing_columns(built):
     """not_null_columns / columns_between (macros/test_helpers.sql): one query for a model's columns,
     one result row per failing column, naming it, and a failure count of the failing values."""
-    rows = built.dicts("select band, confidence, total_score from marts.connection_score where user_id = 'bob'")[0]
-    con = duckdb.connect(str(built.warehouse))
-    try:
-        con.execute("update marts.connection_score set band = null, confidence = null, total_score = 150 "
-                    "where user_id = 'bob'")
-    finally:
-        con.close()
-    try:
+    with _bobs_score_set(built, band=None, confidence=None, total_score=150):
         select = ("--select", "not_null_columns_connection_score", "columns_between_connection_score",
                   "--exclude", "resource_type:unit_test")
         result = built("test", *select, check=False)
@@ -311,10 +312,3 @@ def test_many_column_tests_name_the_failing_columns(built):
         assert sorted(built.query((compiled / "not_null_columns_connection_score.sql").read_text())) == [
             ("band", 1), ("confidence", 1)]
         assert built.query((compiled / "columns_between_connection_score.sql").read_text()) == [("total_score", 1)]
-    finally:
-        con = duckdb.connect(str(built.warehouse))
-        try:
-            con.execute("update marts.connection_score set band = ?, confidence = ?, total_score = ? "
-                        "where user_id = 'bob'", [rows["band"], rows["confidence"], rows["total_score"]])
-        finally:
-            con.close()

@@ -40,7 +40,7 @@ conversations as (
             struct_pack(direction, connection_id, occurred_at, occurred_on)
             order by occurred_at desc, (direction = 'out') desc, event_id
         ) as last_message,
-        max(as_of) as as_of
+        as_of
     from messages
     group by all
 ),
