@@ -186,6 +186,46 @@ def test_build_is_idempotent(built):
         assert before[table] == after[table], table
 
 
+def _view_results(built) -> dict[str, str]:
+    """Model name -> dbt's result message, for the views of the last invocation."""
+    results = json.loads((built.target_path / "run_results.json").read_text())["results"]
+    views = {name for (name,) in built.query("select view_name from duckdb_views() where not internal")}
+    return {r["unique_id"].split(".")[-1]: r["message"] for r in results
+            if r["unique_id"].split(".")[-1] in views}
+
+
+def test_views_are_rebuilt_only_when_their_definition_or_input_columns_change(built):
+    """macros/view_materialization.sql: a view whose SQL and upstream columns are those of its stored
+    fingerprint (its comment) is left as it is and reported `unchanged`."""
+    comments = dict(built.query("select view_name, comment from duckdb_views() where schema_name = 'staging'"))
+    assert len(comments) == 17 and all(c.startswith("dbt view ") for c in comments.values()), comments
+    run = ("run", "--select", "staging")
+    built(*run)
+    assert set(_view_results(built).values()) == {"unchanged"}
+
+    with duckdb.connect(str(built.warehouse)) as con:     # someone replaced the view by hand
+        con.execute("comment on view staging.stg_linkedin__skills is 'edited'")
+    built(*run)
+    results = _view_results(built)
+    assert results.pop("stg_linkedin__skills") == "OK"
+    assert set(results.values()) == {"unchanged"}
+    assert built.query("select comment from duckdb_views() where view_name = 'stg_linkedin__skills'") == [
+        (comments["stg_linkedin__skills"],)]
+
+    # same SQL, but its input table changed (DuckDB binds a view's column types at creation)
+    with duckdb.connect(str(built.warehouse)) as con:
+        con.execute("alter table raw.skills add column proficiency integer")
+    try:
+        built(*run)
+        assert _view_results(built)["stg_linkedin__skills"] == "OK"
+    finally:
+        with duckdb.connect(str(built.warehouse)) as con:
+            con.execute("alter table raw.skills drop column proficiency")
+    built(*run, "--full-refresh")
+    assert set(_view_results(built).values()) == {"OK"}
+    assert dict(built.query("select view_name, comment from duckdb_views() where schema_name = 'staging'")) == comments
+
+
 def test_refreshing_one_user_leaves_the_others_untouched(built):
     others = "user_id <> 'alice'"
     before = built.snapshot(others)
