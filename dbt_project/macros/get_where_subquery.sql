@@ -3,8 +3,9 @@
     refreshed users': the other users' rows were tested when they were built, and a test's cost then
     grows with the batch instead of with the warehouse (a one-user refresh among 1,000 users spent about 21 s
     in tests over every user's rows, 8 s of it recomputing the `waiting_on_you` view three times).
-    Models without a documented `user_id` column (the global parameter tables), singular tests, and a
-    refresh of every user read every row, as before. -#}
+    Models without a documented `user_id` column (the global parameter tables) and a refresh of every
+    user read every row, as before. The singular tests (tests/*.sql) filter the same way with
+    tested_users_filter(). -#}
 {% macro get_where_subquery(relation) -%}
     {%- set filters = [] -%}
     {%- set where = config.get('where', '') -%}

@@ -63,6 +63,13 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The rows a data test reads: the refreshed users' (users_filter) in a refresh of some users, every row
+    (`true`) in a refresh of everyone. Generic tests get it through get_where_subquery; singular tests
+    call it. -#}
+{% macro tested_users_filter(column='user_id') -%}
+    {{ 'true' if refreshing_everyone() else users_filter(column) }}
+{%- endmacro %}
+
 {#- refresh_date: run_param('refresh_date') (YYYY-MM-DD) or the UTC date the invocation started. -#}
 {% macro refresh_date() -%}
     {%- set value = run_param('refresh_date', '') -%}

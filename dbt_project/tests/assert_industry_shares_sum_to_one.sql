@@ -3,6 +3,7 @@
 with mix as (
     select user_id, sum(share) as share_total, sum(connections) as connections
     from {{ ref('industry_mix') }}
+    where {{ tested_users_filter() }}
     group by user_id
 )
 

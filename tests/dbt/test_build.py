@@ -325,7 +325,8 @@ def test_data_tests_of_a_batch_read_only_its_users(built):
         con.execute("create schema if not exists ops")
         con.execute("create or replace table ops.dbt_batch (batch_id varchar, user_id varchar)")
         con.execute("insert into ops.dbt_batch values ('run-9', 'alice')")
-    with _bobs_score_set(built, band=None):
+    # a generic test (not_null_columns) and a singular one (tests/assert_effective_weights_sum_to_preset.sql)
+    with _bobs_score_set(built, band=None, breadth_weight=99.0):
         select = ("--select", "marts.connection_score", "--exclude", "resource_type:unit_test")
         alice_only = built("test", *select, vars={"users": ["alice"]}, check=False)
         assert alice_only.returncode == 0, alice_only.stdout[-3000:]
@@ -333,9 +334,9 @@ def test_data_tests_of_a_batch_read_only_its_users(built):
         assert by_batch.returncode == 0, by_batch.stdout[-3000:]
         everyone = built("test", *select, check=False)
         assert everyone.returncode != 0
-        assert "FAIL 1 not_null_columns_connection_score" in everyone.stdout
-        with_bob = built("test", *select, vars={"users": ["alice", "bob"]}, check=False)
-        assert "FAIL 1 not_null_columns_connection_score" in with_bob.stdout
+        for run in (everyone, built("test", *select, vars={"users": ["alice", "bob"]}, check=False)):
+            assert "FAIL 1 not_null_columns_connection_score" in run.stdout
+            assert "FAIL 1 assert_effective_weights_sum_to_preset" in run.stdout
 
 
 def test_many_column_tests_name_the_failing_columns(built):

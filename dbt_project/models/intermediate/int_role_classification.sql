@@ -1,3 +1,11 @@
+-- DuckDB's expression rewriter walks the hundreds of generated regex CASE branches below for 0.3 s
+-- per run, more than classifying one user's roles takes; it has nothing to simplify in them (same
+-- rows and full-refresh time without it; docs/benchmarks.md). Off for this model's statements only.
+{{ config(
+    pre_hook="set disabled_optimizers = 'expression_rewriter'",
+    post_hook="reset disabled_optimizers",
+) }}
+
 -- one row per refreshed user x distinct (company, title) seen in Connections.csv or Positions.csv:
 -- the inferred industry, job function and seniority, each with the rule that decided it and a
 -- confidence. Rules are seeds (editable, explainable); the first match by precedence/priority

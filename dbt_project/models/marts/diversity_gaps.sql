@@ -29,20 +29,6 @@ related_functions as (
     group by all
 ),
 
-root_counts as (
-    select user_id, industry_root, count(*) as connections
-    from {{ ref('int_connections') }}
-    where industry_root is not null
-    group by all
-),
-
-function_counts as (
-    select user_id, lower(job_function) as job_function, any_value(job_function) as label, count(*) as connections
-    from {{ ref('int_connections') }}
-    where job_function is not null
-    group by all
-),
-
 function_labels as (
     select lower(function_a) as job_function, any_value(function_a) as label
     from {{ ref('job_function_relatedness') }}
@@ -53,36 +39,52 @@ function_labels as (
     group by 1
 ),
 
+-- the connection counts are joined per owner and relation, not pre-aggregated for every user, so that a
+-- query for some users (a data test, the serving snapshot) reads only their connections
+function_gaps as (
+    select
+        owner.user_id,
+        owner.owner_job_function,
+        related_functions.function_b,
+        related_functions.weight as relatedness_weight,
+        count(c.user_id) as connections,
+        any_value(c.job_function) as label
+    from owner
+    inner join related_functions on related_functions.function_a = lower(owner.owner_job_function)
+    left join {{ ref('int_connections') }} as c
+        on c.user_id = owner.user_id and lower(c.job_function) = related_functions.function_b
+    group by all
+    having count(c.user_id) <= 2
+),
+
 gaps as (
     select
         owner.user_id,
         'industry_root' as dimension,
         related_roots.root_b as category,
         related_roots.weight as relatedness_weight,
-        coalesce(root_counts.connections, 0) as connections,
+        count(c.user_id) as connections,
         'related to your industry (' || owner.owner_industry_root || ')' as relation_to_you
     from owner
     inner join related_roots on related_roots.root_a = owner.owner_industry_root
-    left join root_counts
-        on root_counts.user_id = owner.user_id and root_counts.industry_root = related_roots.root_b
-    where coalesce(root_counts.connections, 0) <= 2
+    left join {{ ref('int_connections') }} as c
+        on c.user_id = owner.user_id and c.industry_root = related_roots.root_b
+    group by owner.user_id, related_roots.root_b, related_roots.weight, owner.owner_industry_root
+    having count(c.user_id) <= 2
 
     union all
 
     select
-        owner.user_id,
+        function_gaps.user_id,
         'job_function',
-        coalesce(any_value(function_counts.label), any_value(function_labels.label), related_functions.function_b),
-        max(related_functions.weight),
-        coalesce(max(function_counts.connections), 0),
-        'adjacent to your function (' || owner.owner_job_function || ')'
-    from owner
-    inner join related_functions on related_functions.function_a = lower(owner.owner_job_function)
-    left join function_counts
-        on function_counts.user_id = owner.user_id and function_counts.job_function = related_functions.function_b
-    left join function_labels on function_labels.job_function = related_functions.function_b
-    group by owner.user_id, related_functions.function_b, owner.owner_job_function
-    having coalesce(max(function_counts.connections), 0) <= 2
+        coalesce(function_gaps.label, labels.label, function_gaps.function_b),
+        function_gaps.relatedness_weight,
+        function_gaps.connections,
+        'adjacent to your function (' || function_gaps.owner_job_function || ')'
+    from function_gaps
+    left join (
+        select job_function, any_value(label) as label from function_labels group by job_function
+    ) as labels on labels.job_function = function_gaps.function_b
 )
 
 select
