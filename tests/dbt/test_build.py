@@ -325,7 +325,7 @@ def test_data_tests_of_a_batch_read_only_its_users(built):
         con.execute("create schema if not exists ops")
         con.execute("create or replace table ops.dbt_batch (batch_id varchar, user_id varchar)")
         con.execute("insert into ops.dbt_batch values ('run-9', 'alice')")
-    # a generic test (not_null_columns) and a singular one (tests/assert_effective_weights_sum_to_preset.sql)
+    # a generic test (column_rules) and a singular one (tests/assert_effective_weights_sum_to_preset.sql)
     with _bobs_score_set(built, band=None, breadth_weight=99.0):
         select = ("--select", "marts.connection_score", "--exclude", "resource_type:unit_test")
         alice_only = built("test", *select, vars={"users": ["alice"]}, check=False)
@@ -335,21 +335,32 @@ def test_data_tests_of_a_batch_read_only_its_users(built):
         everyone = built("test", *select, check=False)
         assert everyone.returncode != 0
         for run in (everyone, built("test", *select, vars={"users": ["alice", "bob"]}, check=False)):
-            assert "FAIL 1 not_null_columns_connection_score" in run.stdout
+            assert "FAIL 1 column_rules_connection_score" in run.stdout
             assert "FAIL 1 assert_effective_weights_sum_to_preset" in run.stdout
 
 
-def test_many_column_tests_name_the_failing_columns(built):
-    """not_null_columns / columns_between (macros/test_helpers.sql): one query for a model's columns,
-    one result row per failing column, naming it, and a failure count of the failing values."""
-    with _bobs_score_set(built, band=None, confidence=None, total_score=150):
-        select = ("--select", "not_null_columns_connection_score", "columns_between_connection_score",
-                  "--exclude", "resource_type:unit_test")
+def test_column_rules_name_the_failing_rule_and_column(built):
+    """column_rules (macros/test_helpers.sql): one query for all of a model's column rules, one result row
+    per broken rule and column, naming both, and a failure count of the offending rows."""
+    select = ("--select", "column_rules_connection_score", "--exclude", "resource_type:unit_test")
+    compiled = (built.target_path / "compiled" / "connection_score" / "models" / "marts" / "connection_score.yml"
+                / "column_rules_connection_score.sql")
+    with _bobs_score_set(built, band=None, confidence="unsure", total_score=150, coverage=2):
         result = built("test", *select, check=False)
         assert result.returncode != 0
-        assert "FAIL 2 not_null_columns_connection_score" in result.stdout
-        assert "FAIL 1 columns_between_connection_score" in result.stdout
-        compiled = built.target_path / "compiled" / "connection_score" / "models" / "marts" / "connection_score.yml"
-        assert sorted(built.query((compiled / "not_null_columns_connection_score.sql").read_text())) == [
-            ("band", 1), ("confidence", 1)]
-        assert built.query((compiled / "columns_between_connection_score.sql").read_text()) == [("total_score", 1)]
+        assert "FAIL 4 column_rules_connection_score" in result.stdout
+        assert sorted(built.query(compiled.read_text())) == [
+            ("accepted_values", "confidence", 1), ("between 0 and 1", "coverage", 1),
+            ("between 0 and 100", "total_score", 1), ("not_null", "band", 1)]
+
+    with duckdb.connect(str(built.warehouse)) as con:                 # alice's row twice
+        con.execute("insert into marts.connection_score select * from marts.connection_score where user_id = 'alice'")
+    try:
+        result = built("test", *select, check=False)
+        assert "FAIL 1 column_rules_connection_score" in result.stdout
+        assert built.query(compiled.read_text()) == [("unique", "user_id", 1)]
+    finally:
+        with duckdb.connect(str(built.warehouse)) as con:
+            con.execute("delete from marts.connection_score where rowid = "
+                        "(select max(rowid) from marts.connection_score where user_id = 'alice')")
+    assert built("test", *select, check=False).returncode == 0

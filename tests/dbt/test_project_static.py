@@ -104,9 +104,9 @@ def test_generic_tests_read_the_refreshed_users_rows(dbt):
     """get_where_subquery: a generic test on a model with user_id reads the batch's users only; on a
     model without user_id (global parameters), or in a refresh of everyone, it reads every row."""
     tests_dir = dbt.target_path / "compiled" / "connection_score" / "models"
-    on_mart = tests_dir / "marts" / "waiting_on_you.yml" / "not_null_columns_waiting_on_you.sql"
-    on_params = tests_dir / "intermediate" / "_int__models.yml" / "not_null_columns_int_score_params.sql"
-    select = ("--select", "not_null_columns_waiting_on_you", "not_null_columns_int_score_params", "--quiet")
+    on_mart = tests_dir / "marts" / "waiting_on_you.yml" / "column_rules_waiting_on_you.sql"
+    on_params = tests_dir / "intermediate" / "_int__models.yml" / "column_rules_int_score_params.sql"
+    select = ("--select", "column_rules_waiting_on_you", "column_rules_int_score_params", "--quiet")
 
     dbt("compile", *select, vars={"users": ["alice"]})
     assert "where user_id in ('alice')" in on_mart.read_text()

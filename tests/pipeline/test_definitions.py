@@ -19,7 +19,7 @@ def test_graph_lineage_checks_schedule_and_sensors():
         dg.AssetKey(["staging", "stg_linkedin__connections"])).parent_keys
     assert dg.AssetKey(["raw", "linkedin_export"]) in graph.get(dg.AssetKey(["raw", "connections"])).parent_keys
     checks = {(c.asset_key.to_user_string(), c.name) for c in graph.asset_check_keys}
-    assert ("marts/connection_score", "unique_connection_score_user_id") in checks     # a dbt test
+    assert ("marts/connection_score", "column_rules_connection_score") in checks        # a dbt test
     assert ("marts/connection_score", "gx_suite") in checks                             # a GX suite
     assert ("raw/connections", "gx_suite") in checks
     assert {s.name for s in defs.sensors} == {"new_exports_sensor", "dead_run_reaper"}
