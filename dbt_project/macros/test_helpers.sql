@@ -38,6 +38,7 @@ with rule_counts as (
         ) as "between {{ range['min_value'] }} and {{ range['max_value'] }}|{{ column }}",
         {%- endfor %}
     {%- endfor %}
+        -- closes the comma-terminated list above; never a failure (failing_rows > 0 below)
         0 as "none|none"
     from {{ model }}
 )

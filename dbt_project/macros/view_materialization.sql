@@ -1,4 +1,4 @@
-{#- The staging views, rebuilt only when their definition changed.
+{#- Every view (staging and the mart action lists), rebuilt only when its definition changed.
 
     dbt's own view materialization replaces every view on every run (create a temporary view, two
     renames, a drop): about 0.15 s of dbt's time per view, 22 views, for definitions that change only

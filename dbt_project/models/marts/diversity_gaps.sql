@@ -29,13 +29,14 @@ related_functions as (
     group by all
 ),
 
+-- one display label per function, for functions nobody in the network has yet
 function_labels as (
-    select lower(function_a) as job_function, any_value(function_a) as label
-    from {{ ref('job_function_relatedness') }}
-    group by 1
-    union
-    select lower(function_b), any_value(function_b)
-    from {{ ref('job_function_relatedness') }}
+    select lower(label) as job_function, any_value(label) as label
+    from (
+        select function_a as label from {{ ref('job_function_relatedness') }}
+        union all
+        select function_b from {{ ref('job_function_relatedness') }}
+    ) as labels
     group by 1
 ),
 
@@ -82,9 +83,7 @@ gaps as (
         function_gaps.connections,
         'adjacent to your function (' || function_gaps.owner_job_function || ')'
     from function_gaps
-    left join (
-        select job_function, any_value(label) as label from function_labels group by job_function
-    ) as labels on labels.job_function = function_gaps.function_b
+    left join function_labels as labels on labels.job_function = function_gaps.function_b
 )
 
 select
