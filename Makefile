@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps -e .
-	cd dbt_project && ../$(BIN)/dbt parse --quiet
+	$(BIN)/python -m orchestration.operations.dbt_parse
 	touch $@
 
 demo: install

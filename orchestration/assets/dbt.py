@@ -16,14 +16,14 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject, dbt_assets
 
 from ..operations import status
+from ..operations.dbt_parse import profile_env
 from ..resources import DbtResource, WarehouseResource
-from ..settings import DBT_PROJECT_DIR, MEMORY_LIMIT_ENV, duckdb_memory_limit
+from ..settings import DBT_PROJECT_DIR
 from . import reference_data
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
 
-WAREHOUSE_ENV = "CONNECTION_SCORE_WAREHOUSE"
 # The formulas' dbt unit tests run in the test suite (tests/dbt), not in every refresh.
 REFRESH_EXCLUDE = "resource_type:unit_test"
 # Up to this many users a batch goes to dbt as a literal list: DuckDB then filters the raw tables by
@@ -148,7 +148,7 @@ def dbt_env(path: str, run_env: Mapping[str, str] | None = None) -> Iterator[Non
     models their run parameters (`dbt_run_env`); the dbt subprocess inherits them.
     Set them for the dbt calls only: left behind, they would point later Settings.from_env() in the
     same process (another job, a test) at this warehouse."""
-    values = {WAREHOUSE_ENV: path, MEMORY_LIMIT_ENV: duckdb_memory_limit(), **(run_env or {})}
+    values = {**profile_env(path), **(run_env or {})}
     previous = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     try:

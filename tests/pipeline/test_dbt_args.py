@@ -123,3 +123,29 @@ def test_dbt_resource_runs_dbt_without_opening_an_adapter_in_process(tmp_path, m
     assert invocation.is_successful()
     assert invocation.adapter is None
     assert (tmp_path / "target").is_dir()
+
+
+def test_a_parse_prepared_for_a_warehouse_is_reused_by_dbt_calls_for_that_warehouse(tmp_path):
+    """`make install` parses with the profile the pipeline will use (operations/dbt_parse.py), so the first
+    run does not parse the whole project again; a parse made for another warehouse is not reused."""
+    import subprocess
+    import sys
+
+    from orchestration.operations.dbt_parse import prepare_parse_state, profile_env
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    target = tmp_path / "target"
+    ours = str(tmp_path / "warehouse.duckdb")
+    prepare_parse_state(ours, target_path=target)
+    assert (target / "partial_parse.msgpack").is_file() and (target / "manifest.json").is_file()
+
+    def parse_with(warehouse: str) -> str:
+        proc = subprocess.run([str(Path(sys.executable).parent / "dbt"), "parse", "--target-path", str(target)],
+                              cwd=DBT_PROJECT_DIR,
+                              env={**os.environ, **profile_env(warehouse)}, capture_output=True, text=True)
+        assert proc.returncode == 0 and "Running with dbt" in proc.stdout, proc.stdout[-2000:]
+        return proc.stdout
+
+    changed = "Unable to do partial parsing because profile has changed"
+    assert "Unable to do partial parsing" not in parse_with(ours)
+    assert changed in parse_with(str(tmp_path / "other.duckdb"))
