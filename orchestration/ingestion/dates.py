@@ -22,7 +22,6 @@ FALLBACK = (
     "%a %b %d %H:%M:%S UTC %Y", "%Y-%m-%d %H:%M UTC", "%Y-%m-%d", "%b %Y", "%Y",
 )
 
-_SPACES = re.compile(r"\s+")
 
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -41,6 +40,11 @@ def _fast_shapes(formats: tuple[str, ...]) -> tuple[bool, bool]:
 
 def _fast(value: str, formats: tuple[str, ...]) -> datetime | None:
     iso, day_mon_year = _fast_shapes(formats)
+    if iso and len(value) in (19, 23) and value[4] == value[7] == "-" and value[13] == value[16] == ":" \
+            and value[10] in " T" and (len(value) == 19 or value[19:] == " UTC") and value[:19].isascii():
+        # the dash shape of _ISO, read by the C parser (a third of the regex's time); the checks above
+        # and fromisoformat's own digit checks accept exactly what _ISO accepts
+        return datetime.fromisoformat(value[:19])
     m = _ISO.match(value) if iso else None
     if m:
         return datetime(*map(int, m.groups()))
@@ -59,7 +63,8 @@ def parse_timestamp(raw: str | None, formats: tuple[str, ...]) -> datetime | Non
 
 @lru_cache(maxsize=100_000)
 def _parse(raw: str, formats: tuple[str, ...]) -> datetime | None:
-    value = _SPACES.sub(" ", raw.replace("\u202f", " ")).strip()
+    # str.split() splits on the same Unicode white space as \\s (narrow no-break space included)
+    value = " ".join(raw.split())
     if not value:
         return None
     try:

@@ -61,6 +61,35 @@ def test_per_file_date_formats():
     assert parse_timestamp("not a date", US_SHORT) is None and parse_timestamp("", US_SHORT) is None
 
 
+def test_message_timestamps_read_by_the_fast_path_as_strptime_reads_them():
+    """Messages.csv-shaped values skip strptime (dates._fast); the fast path must agree with it,
+    including white space, a month 13, fractional seconds, non-ASCII digits and the slash variant."""
+    import random
+    from datetime import datetime
+
+    from orchestration.ingestion.dates import ACTIVITY, MESSAGES
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        ts = datetime(rng.randint(1990, 2030), rng.randint(1, 12), rng.randint(1, 28),
+                      rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59))
+        for fmt in ("%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+            assert parse_timestamp(ts.strftime(fmt), MESSAGES + ACTIVITY) == ts
+    cases = {
+        "  2024-12-15\u202f08:53:43   UTC ": "2024-12-15 08:53:43",      # narrow no-break space, padding
+        "2024-12-15\t08:53:43\nUTC": "2024-12-15 08:53:43",
+        "\uff12\uff10\uff12\uff14-12-15 08:53:43": "2024-12-15 08:53:43",  # full-width digits (the regex path)
+        "2024/12/15 08:53:43 UTC": "2024-12-15 08:53:43",
+        "2024-12-15 8:53:43 UTC": "2024-12-15 08:53:43",                 # strptime's one-digit hour
+        "2024-13-15 08:53:43 UTC": None, "2024-02-30 01:02:03": None, "2024-12-15 24:00:00": None,
+        "2024-12-15 08:53:43.123": None, "2024-12-15x08:53:43": None, "2024-12-15 08:53:43 GMT": None,
+    }
+    for raw, expected in cases.items():
+        got = parse_timestamp(raw, MESSAGES)
+        assert (str(got) if got else None) == expected, raw
+    assert str(parse_date(" 7\u00a0Dec  2024 ", CONNECTED_ON)) == "2024-12-07"
+
+
 def test_comments_unquoted_multiline_records_are_repaired(samples):
     text = (samples / "2024-03-complete" / "Comments.csv").read_text("utf-8")
     table = read_comments(text)
