@@ -49,17 +49,22 @@
     {{ return(batch_id() == '' and users_list() | length == 0) }}
 {%- endmacro %}
 
-{#- `user_id in (...)`: the refreshed users, for the where clause of every non-view model.
-    Renders a sub-query on the pipeline's batch table when the batch is set, a literal list when
-    users are set, else a sub-query on raw.exports (every user). -#}
+{#- The refreshed users, for the where clause of every non-view model. Renders a sub-query on the
+    pipeline's batch table when the batch is set, `user_id = '...'` for one user and `list_contains([...],
+    user_id)` for a literal list of users, else a sub-query on raw.exports (every user). -#}
 {% macro users_filter(column='user_id') -%}
     {%- set users = users_list() -%}
     {%- if batch_id() != '' -%}
         {{ column }} in (select user_id from ops.dbt_batch where batch_id = {{ sql_string(batch_id()) }})
     {%- elif users | length == 0 -%}
         {{ column }} in (select user_id from raw.exports)
+    {%- elif users | length == 1 -%}
+        {{ column }} = {{ sql_string(users[0]) }}
     {%- else -%}
-        {{ column }} in ({% for u in users %}{{ sql_string(u) }}{{ ", " if not loop.last }}{% endfor %})
+        {#- not `in (...)`: inside a model whose CTE is read several times DuckDB turns an IN list of
+            more than a few values into a join after the table scan, which then reads every user's rows
+            (int_owner_identity read all 894k messages for 10 users: 1.3 s, 0.4 s with list_contains) -#}
+        list_contains([{% for u in users %}{{ sql_string(u) }}{{ ", " if not loop.last }}{% endfor %}], {{ column }})
     {%- endif -%}
 {%- endmacro %}
 

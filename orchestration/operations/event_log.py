@@ -15,7 +15,12 @@ This storage
 - stores a batch of events (Dagster batches the planned events of a run, and the materializations of
   a partition range) in one transaction per database file instead of one per event, by running
   Dagster's own `store_event` for each event inside that transaction. Dagster only sends batches when
-  DAGSTER_EVENT_BATCH_SIZE is set, so loading this storage sets it (if unset) for the process.
+  DAGSTER_EVENT_BATCH_SIZE is set, so loading this storage sets it (if unset) for the process;
+- remembers which tables and asset-key columns exist. For every asset event it stores, Dagster asks
+  whether the `asset_event_tags` table exists (on a new engine and SQLite connection each time) and
+  reads the columns of `asset_keys`: a fifth of the time of storing a partition range's events. Tables
+  and columns are only ever added (`dagster instance migrate`), so one seen is remembered for the
+  process; one missing is asked again.
 Everything else, tables, locking and watching, is Dagster's own. Configured in dagster.yaml as
 `event_log_storage`.
 """
@@ -58,6 +63,9 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
         self._engines_pid = os.getpid()
         # The connections of the batch being stored, by shard: see store_event_batch.
         self._batch = threading.local()
+        # Tables and asset_keys columns seen to exist (see the module docstring).
+        self._tables_seen: set[str] = set()
+        self._asset_key_cols_seen: set[str] = set()
         os.environ.setdefault("DAGSTER_EVENT_BATCH_SIZE", str(EVENT_BATCH_SIZE))
         super().__init__(base_dir, inst_data=inst_data)
 
@@ -126,6 +134,22 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
             finally:
                 del self._batch.connections, self._batch.stack
 
+    def has_table(self, table_name: str) -> bool:
+        if table_name in self._tables_seen:
+            return True
+        exists = super().has_table(table_name)
+        if exists:
+            self._tables_seen.add(table_name)
+        return exists
+
+    def _has_asset_key_col_on_connection(self, conn: Connection, column_name: str) -> bool:
+        if column_name in self._asset_key_cols_seen:
+            return True
+        exists = super()._has_asset_key_col_on_connection(conn, column_name)
+        if exists:
+            self._asset_key_cols_seen.add(column_name)
+        return exists
+
     def _dispose_engines(self) -> None:
         with self._db_lock:
             for engine in self._engines.values():
@@ -135,6 +159,8 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
     def wipe(self) -> None:
         # wipe() unlinks the shard files: connections left open would write to the deleted files.
         self._dispose_engines()
+        self._tables_seen.clear()
+        self._asset_key_cols_seen.clear()
         super().wipe()
 
     def dispose(self) -> None:

@@ -156,3 +156,41 @@ def test_a_batch_that_fails_midway_stores_nothing(home: Path, monkeypatch: pytes
         assert [e.user_message for e in storage.get_logs_for_run("run-b")] == ["before", "after"]
     finally:
         storage.dispose()
+
+
+def test_tables_and_columns_seen_are_not_asked_again(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dagster asks for every asset event whether tables and asset_keys columns exist; the storage asks
+    SQLite once per table or column that exists, and again each time for one that does not."""
+    from collections import Counter
+
+    from dagster._core.storage.event_log.sql_event_log import SqlEventLogStorage
+
+    tables: list[str] = []
+    columns: list[str] = []
+    stock_has_table = SqliteEventLogStorage.has_table
+    stock_has_column = SqlEventLogStorage._has_asset_key_col_on_connection
+
+    def has_table(self: SqliteEventLogStorage, name: str) -> bool:
+        tables.append(name)
+        return stock_has_table(self, name)
+
+    def has_column(self: SqlEventLogStorage, conn, name: str) -> bool:
+        columns.append(name)
+        return stock_has_column(self, conn, name)
+
+    monkeypatch.setattr(SqliteEventLogStorage, "has_table", has_table)
+    monkeypatch.setattr(SqlEventLogStorage, "_has_asset_key_col_on_connection", has_column)
+    keys = [f"user-{i:03d}" for i in range(30)]
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        instance.add_dynamic_partitions("users", keys)
+        result = dg.materialize(
+            [exports, exports_nonempty], instance=instance,
+            tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
+        )
+        assert result.success
+        assert instance.get_materialized_partitions(dg.AssetKey("exports")) == set(keys)
+        storage = instance.event_log_storage
+        assert "asset_event_tags" in tables and "last_materialization_timestamp" in columns
+        assert max(Counter(tables).values()) == 1 and max(Counter(columns).values()) == 1
+        assert not storage.has_table("no_such_table") and not storage.has_table("no_such_table")
+        assert tables.count("no_such_table") == 2
