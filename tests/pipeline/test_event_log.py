@@ -26,6 +26,17 @@ def exports_nonempty() -> dg.AssetCheckResult:
     return dg.AssetCheckResult(passed=True)
 
 
+def _materialize_range(instance: dg.DagsterInstance, keys: list[str]) -> dg.ExecuteInProcessResult:
+    """One run of `exports` (and its check) over the partition range of `keys`, as the sensor requests."""
+    instance.add_dynamic_partitions("users", keys)
+    result = dg.materialize(
+        [exports, exports_nonempty], instance=instance,
+        tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
+    )
+    assert result.success
+    return result
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     make_home(tmp_path / "home")
@@ -53,12 +64,7 @@ def test_a_partition_range_run_reads_back_through_the_stock_storage(
 
     monkeypatch.setattr(PooledSqliteEventLogStorage, "store_event_batch", spy)
     with dg.DagsterInstance.from_config(str(home)) as instance:
-        instance.add_dynamic_partitions("users", keys)
-        result = dg.materialize(
-            [exports, exports_nonempty], instance=instance,
-            tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
-        )
-        assert result.success
+        result = _materialize_range(instance, keys)
         run_id = result.run_id
         pooled = instance.event_log_storage
         written = len(pooled.get_logs_for_run(run_id))
@@ -182,12 +188,7 @@ def test_tables_and_columns_seen_are_not_asked_again(home: Path, monkeypatch: py
     monkeypatch.setattr(SqlEventLogStorage, "_has_asset_key_col_on_connection", has_column)
     keys = [f"user-{i:03d}" for i in range(30)]
     with dg.DagsterInstance.from_config(str(home)) as instance:
-        instance.add_dynamic_partitions("users", keys)
-        result = dg.materialize(
-            [exports, exports_nonempty], instance=instance,
-            tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
-        )
-        assert result.success
+        result = _materialize_range(instance, keys)
         assert instance.get_materialized_partitions(dg.AssetKey("exports")) == set(keys)
         storage = instance.event_log_storage
         assert "asset_event_tags" in tables and "last_materialization_timestamp" in columns
