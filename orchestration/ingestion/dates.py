@@ -22,8 +22,6 @@ FALLBACK = (
     "%a %b %d %H:%M:%S UTC %Y", "%Y-%m-%d %H:%M UTC", "%Y-%m-%d", "%b %Y", "%Y",
 )
 
-
-
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 # Fast paths for the high-volume shapes (messages, activity, Connected On): strptime costs ~50 µs a value.
@@ -63,7 +61,7 @@ def parse_timestamp(raw: str | None, formats: tuple[str, ...]) -> datetime | Non
 
 @lru_cache(maxsize=100_000)
 def _parse(raw: str, formats: tuple[str, ...]) -> datetime | None:
-    # str.split() splits on the same Unicode white space as \\s (narrow no-break space included)
+    # str.split() splits on the same Unicode white space as the regex \s (narrow no-break space included)
     value = " ".join(raw.split())
     if not value:
         return None
