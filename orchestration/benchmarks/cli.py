@@ -33,12 +33,13 @@ def base_env() -> dict[str, str]:
 
 
 def prepare_manifest(env: dict[str, str]) -> None:
-    """The pipeline loads dbt_project/target/manifest.json (prepared by `make install` / `dbt parse`).
-    Refresh it so the run uses the models as they are now."""
+    """Parse the dbt project as `make install` does (orchestration/operations/dbt_parse.py), with the
+    profile of the warehouse `env` names: the manifest the runs load, and the saved parse their first
+    dbt call reuses. Not timed, like an install."""
     import subprocess
 
-    dbt = str(Path(PY).parent / "dbt")
-    proc = subprocess.run([dbt, "parse", "--quiet"], cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True)
+    proc = subprocess.run([PY, "-m", "orchestration.operations.dbt_parse"], env=env, cwd=REPO_ROOT,
+                          capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"`dbt parse` failed in {DBT_PROJECT_DIR}; the pipeline cannot run:\n"
                          f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
@@ -66,19 +67,9 @@ class Scenario:
                     "CONNECTION_SCORE_SERVING": str(self.data / "serving.duckdb"),
                     "CONNECTION_SCORE_DATA_DOCS": str(self.data / "data_docs")}
         instance.add_partitions(self.home, users)
-        self.prepare_dbt()
+        # the saved parse is the project's: prepared again for this scenario's warehouse
+        prepare_manifest(self.env)
         self.runs = 0
-
-    def prepare_dbt(self) -> None:
-        """Parse the dbt project with this deployment's profile (its warehouse path), as `make install`
-        does for the repo's: not timed, like an install. The saved parse is the project's, so it is
-        prepared again before each scenario's first run."""
-        import subprocess
-
-        proc = subprocess.run([PY, "-m", "orchestration.operations.dbt_parse"], env=self.env, cwd=REPO_ROOT,
-                              capture_output=True, text=True)
-        if proc.returncode != 0:
-            raise SystemExit(f"preparing dbt's parse for {self.root} failed:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
 
     @property
     def warehouse(self) -> Path:

@@ -32,12 +32,11 @@ def parse_args(target_path: Path | None = None) -> list[str]:
     return args + ["--target-path", str(target_path)] if target_path else args
 
 
-def prepare_parse_state(warehouse_path: str, *, target_path: Path | None = None,
-                        dbt_executable: Path | None = None) -> None:
+def prepare_parse_state(warehouse_path: str, *, target_path: Path | None = None) -> None:
     """Run `dbt parse` with the pipeline's profile for this warehouse. Writes manifest.json and
     partial_parse.msgpack into the project's target folder (or `target_path`). Raises with dbt's
     output when the parse fails."""
-    dbt = dbt_executable or Path(sys.executable).parent / "dbt"
+    dbt = Path(sys.executable).parent / "dbt"     # this venv's, like the pipeline's DbtResource
     env = {**os.environ, **profile_env(warehouse_path)}
     proc = subprocess.run([str(dbt), *parse_args(target_path)], cwd=DBT_PROJECT_DIR, env=env,
                           capture_output=True, text=True)
