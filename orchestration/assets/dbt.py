@@ -20,6 +20,7 @@ from ..operations.dbt_parse import profile_env
 from ..resources import DbtResource, WarehouseResource
 from ..settings import DBT_PROJECT_DIR
 from . import reference_data
+from .raw import RAW_EXPORT_KEY
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
@@ -113,7 +114,10 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtResource, warehouse: W
     run_id = context.run.run_id
     with warehouse.connect() as con:
         users = status.pending(con, run_id)
-        if not users and not status.touched_by_run(con, run_id):
+        # When the run ingests, the ingestion step decides who is rebuilt, and nobody is a valid answer
+        # (a new-export run whose exports all turned out unchanged must not rebuild everyone).
+        ingested = RAW_EXPORT_KEY in context.job_def.asset_layer.executable_asset_keys
+        if not users and not ingested and not status.touched_by_run(con, run_id):
             # Materialised on its own (e.g. from the UI without the ingestion asset): rebuild every
             # loaded user.
             users = status.loaded_users(con)

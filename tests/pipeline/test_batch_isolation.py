@@ -104,6 +104,38 @@ def test_one_bad_user_in_a_batch_is_quarantined_and_the_other_refreshes(tmp_path
         assert abs(sum(r[2] for r in run(mix)) - 100) < 1.5
         assert [r[0] for r in run(stale)] == ["ben"]
 
+def _attempts(warehouse: Path) -> dict[str, str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return dict(con.execute("select user_id, last_attempt_run_id from ops.refresh_status").fetchall())
+
+
+def test_a_new_export_run_with_nothing_new_rebuilds_nobody_and_dbt_alone_rebuilds_everyone(tmp_path, raw_root):
+    generate_export(raw_root / "anna", persona="new_grad", seed=1, n_connections=60)
+    generate_export(raw_root / "ben", persona="new_grad", seed=2, n_connections=60)
+    defs = _definitions(tmp_path, raw_root)
+    warehouse = tmp_path / "warehouse.duckdb"
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("users", ["anna", "ben"])
+        first = _refresh(defs, instance, date(2026, 11, 25))
+        assert first.success
+        assert _attempts(warehouse) == {"anna": first.run_id, "ben": first.run_id}
+
+        # What the new-export sensor requests when the "new" files hold the exports already loaded:
+        # both users are checked, nobody is rebuilt (it used to fall back to rebuilding every user).
+        second = _refresh(defs, instance, date(2026, 11, 26), only_changed=True)
+        assert second.success
+        assert _attempts(warehouse) == {"anna": first.run_id, "ben": first.run_id}
+        rebuilt = [e.asset_key.to_user_string() for e in second.get_asset_materialization_events()
+                   if e.asset_key.path[0] == "marts"]
+        assert rebuilt == []
+
+        # The dbt models materialised on their own (the UI, without the ingestion asset) rebuild everyone.
+        dbt_only = defs.resolve_implicit_global_asset_job_def().get_subset(asset_selection=set(dbt_models.keys))
+        third = dbt_only.execute_in_process(instance=instance, raise_on_error=False)
+        assert third.success
+        assert _attempts(warehouse) == {"anna": third.run_id, "ben": third.run_id}
+        assert "marts/connection_score" in {e.asset_key.to_user_string()
+                                             for e in third.get_asset_materialization_events()}
 
 
 def readme_queries() -> list[str]:
