@@ -1,7 +1,7 @@
 """Ingesting many users at once: parse in parallel, write in batches, isolate failures per user.
 
-Parsing is pure Python (CSV quirks, per-file date formats, text statistics) and costs about 0.1 s per
-average user, so a large batch is parsed by a pool of worker processes, each returning Arrow tables. The
+Parsing is pure Python (CSV quirks, per-file date formats, text statistics) and costs about 35 ms of CPU
+per average user (column by column: file_kinds.Columns), so a large batch is parsed by a pool of worker processes, each returning Arrow tables. The
 parent writes them in batches of users: one transaction and one insert per raw table for many users,
 instead of 17 statements per user. A user whose export cannot be read, parsed or written is reported in
 `failures` (an ExportError naming user, file and line) and keeps their previously loaded rows; the other

@@ -36,12 +36,17 @@ def _fast_shapes(formats: tuple[str, ...]) -> tuple[bool, bool]:
     return iso, "%d %b %Y" in formats
 
 
+def _dash_iso(value: str) -> bool:
+    """The dash shape of _ISO (`2024-03-05 14:22:01[ UTC]`, or with a `T`), without white space to
+    normalise: fromisoformat's own digit checks then accept exactly what _ISO accepts, at a third of the
+    regex's time."""
+    return len(value) in (19, 23) and value[4] == value[7] == "-" and value[13] == value[16] == ":" \
+        and value[10] in " T" and (len(value) == 19 or value[19:] == " UTC") and value[:19].isascii()
+
+
 def _fast(value: str, formats: tuple[str, ...]) -> datetime | None:
     iso, day_mon_year = _fast_shapes(formats)
-    if iso and len(value) in (19, 23) and value[4] == value[7] == "-" and value[13] == value[16] == ":" \
-            and value[10] in " T" and (len(value) == 19 or value[19:] == " UTC") and value[:19].isascii():
-        # the dash shape of _ISO, read by the C parser (a third of the regex's time); the checks above
-        # and fromisoformat's own digit checks accept exactly what _ISO accepts
+    if iso and _dash_iso(value):
         return datetime.fromisoformat(value[:19])
     m = _ISO.match(value) if iso else None
     if m:
@@ -77,6 +82,23 @@ def _parse(raw: str, formats: tuple[str, ...]) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+def parse_timestamps(values: list[str | None], formats: tuple[str, ...]) -> list[datetime | None]:
+    """parse_timestamp over a whole column. The dash ISO shape (most message and activity dates, which
+    are nearly all distinct, so the cache does not help) is read here without the per-value calls."""
+    if not _fast_shapes(formats)[0]:
+        return [parse_timestamp(v, formats) for v in values]
+    out: list[datetime | None] = []
+    for value in values:
+        if value is not None and _dash_iso(value):
+            try:
+                out.append(datetime.fromisoformat(value[:19]))
+                continue
+            except ValueError:  # e.g. month 13: parse_timestamp lets strptime decide
+                pass
+        out.append(parse_timestamp(value, formats))
+    return out
 
 
 def parse_date(raw: str | None, formats: tuple[str, ...]) -> date | None:

@@ -1,7 +1,7 @@
 """Writing parsed exports to DuckDB: every user's rows all together, or none of them.
 
-Parsed rows are turned into Arrow tables with the raw tables' exact column types (`to_arrow`, done where
-the parsing happens, in a worker process for large batches). A batch of users is then written in one
+Parsed columns are turned into Arrow tables with the raw tables' exact column types (`columns_to_arrow`,
+done where the parsing happens, in a worker process for large batches). A batch of users is then written in one
 transaction: their rows in every raw table are deleted and the new ones inserted with one statement per
 table. If that fails, each user is retried in a transaction of their own, so one bad user never stops
 (or touches) another, and a user whose write fails keeps their previously loaded export."""
@@ -35,16 +35,24 @@ def arrow_schema(table: RawTable) -> pa.Schema:
 def to_arrow(table: RawTable, rows: list[dict[str, Any]], lineage: dict[str, Any]) -> pa.Table:
     """The rows as an Arrow table with `table`'s column types; lineage values fill the columns a row lacks.
     A value of the wrong type raises (pyarrow's error names the column's type), it is never coerced."""
-    schema = arrow_schema(table)
     row_keys = rows[0].keys() if rows else ()
-    columns = []
+    columns = {name: [r.get(name) for r in rows] for name in arrow_schema(table).names
+               if name in row_keys or name not in lineage}
+    return columns_to_arrow(table, columns, len(rows), lineage)
+
+
+def columns_to_arrow(table: RawTable, columns: dict[str, list[Any]], n: int, lineage: dict[str, Any]) -> pa.Table:
+    """`n` rows given column by column, as an Arrow table with `table`'s column types. Lineage values fill
+    the lineage columns not given; any other column not given is NULL. Wrong types raise, as in to_arrow."""
+    schema = arrow_schema(table)
+    arrays = []
     for field in schema:
         name = field.name
-        if name in lineage and name not in row_keys:
-            columns.append(pa.array([lineage[name]] * len(rows), field.type))
+        if name in columns:
+            arrays.append(pa.array(columns[name], field.type))
         else:
-            columns.append(pa.array([r.get(name) for r in rows], field.type))
-    return pa.Table.from_arrays(columns, schema=schema)
+            arrays.append(pa.array([lineage.get(name)] * n, field.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 from .archive import Entry, ExportSource
 from .encoding import UnknownEncoding, decode
 from .errors import ExportError
-from .file_kinds import FileKind, kind_for
+from .file_kinds import Columns, FileKind, kind_for
 from .records import Table, normalize_header, read_comments, read_table
 
 
@@ -28,9 +28,27 @@ class FileRecord:
 
 
 @dataclass
+class ParsedTable:
+    """One raw table's values from one export, column by column (raw-table column -> one value per row),
+    with the source file and line of every row. Split parts (messages_1.csv, messages_2.csv) are appended."""
+
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    rows: int = 0
+
+    def append(self, other: ParsedTable) -> None:
+        if not self.rows:
+            self.columns, self.rows = other.columns, other.rows
+            return
+        for name in set(self.columns) | set(other.columns):
+            self.columns[name] = (self.columns.get(name) or [None] * self.rows) + \
+                                 (other.columns.get(name) or [None] * other.rows)
+        self.rows += other.rows
+
+
+@dataclass
 class ParsedExport:
     user_id: str
-    rows: dict[str, list[dict[str, Any]]]          # raw table -> rows (with source_file/source_line)
+    tables: dict[str, ParsedTable]                 # raw table -> its columns (with source_file/source_line)
     files: list[FileRecord]
     warnings: list[str] = field(default_factory=list)
 
@@ -52,7 +70,7 @@ def _map_header(kind: FileKind, table: Table, user_id: str, path: str) -> dict[s
     return mapping
 
 
-def parse_file(kind: FileKind, data: bytes, user_id: str, path: str) -> tuple[list[dict[str, Any]], FileRecord, list[str]]:
+def parse_file(kind: FileKind, data: bytes, user_id: str, path: str) -> tuple[ParsedTable, FileRecord, list[str]]:
     try:
         decoded = decode(data)
     except UnknownEncoding as exc:
@@ -67,31 +85,27 @@ def parse_file(kind: FileKind, data: bytes, user_id: str, path: str) -> tuple[li
         if decoded.text.strip():
             raise ExportError(user_id, f"no header line found (expected one starting with "
                                        f"'{kind.header_prefix or list(kind.columns)[0]}')", path, 1)
-        return [], record, [f"{path}: empty file"]
+        return ParsedTable(), record, [f"{path}: empty file"]
     mapping = _map_header(kind, table, user_id, path)
-    rows: list[dict[str, Any]] = []
-    unparsed: dict[str, list[int]] = defaultdict(list)
-    columns = list(mapping.items())
+    lines, records = table.lines, table.records
+    n = len(records)
     widest = max(mapping.values(), default=-1)
-    for line, values in table.records:
-        if len(values) > widest:
-            canonical = {c: values[i] for c, i in columns}
-        else:  # a short record: the missing trailing fields are empty
-            canonical = {c: (values[i] if i < len(values) else "") for c, i in columns}
-        row = kind.build(canonical)
-        for col in kind.date_columns:
-            if row.get(col) is None and row.get(col + "_raw") not in (None, ""):
-                unparsed[col].append(line)
-        row["source_file"] = path
-        row["source_line"] = line
-        rows.append(row)
-    record.data_rows = len(rows)
-    warnings = [
-        f"{path}: {len(lines)} of {len(rows)} '{col}' value(s) did not parse as a date "
-        f"(lines {', '.join(map(str, lines[:5]))}{', ...' if len(lines) > 5 else ''})"
-        for col, lines in unparsed.items()
-    ]
-    return rows, record, warnings
+    if all(len(values) > widest for values in records):
+        raw = {c: [values[i] for values in records] for c, i in mapping.items()}
+    else:  # short records: the missing trailing fields are empty
+        raw = {c: [values[i] if i < len(values) else "" for values in records] for c, i in mapping.items()}
+    columns = kind.build(Columns(raw, n))
+    warnings = []
+    for col in kind.date_columns:
+        texts = columns.get(col + "_raw") or [None] * n
+        failed = [line for line, value, text in zip(lines, columns[col], texts) if value is None and text]
+        if failed:
+            warnings.append(f"{path}: {len(failed)} of {n} '{col}' value(s) did not parse as a date "
+                            f"(lines {', '.join(map(str, failed[:5]))}{', ...' if len(failed) > 5 else ''})")
+    columns["source_file"] = [path] * n
+    columns["source_line"] = lines
+    record.data_rows = n
+    return ParsedTable(columns, n), record, warnings
 
 
 def _choose_files(sources: list[ExportSource]) -> tuple[dict[str, list[tuple[ExportSource, Entry]]], list[FileRecord]]:
@@ -129,16 +143,16 @@ def parse_export(user_id: str, sources: list[ExportSource], kinds_by_table: dict
     chosen, inventory = _choose_files(sources)
     if not chosen and not any(f.path.lower().endswith(".csv") for f in inventory):
         raise ExportError(user_id, "empty archive: no CSV files found", sources[0].name)
-    rows: dict[str, list[dict[str, Any]]] = {}
+    tables: dict[str, ParsedTable] = {}
     warnings: list[str] = []
     for table, picks in chosen.items():
-        table_rows: list[dict[str, Any]] = []
+        parsed = ParsedTable()
         for source, entry in picks:
             display = entry.path if len(sources) == 1 else f"{source.name}/{entry.path}"
-            file_rows, record, file_warnings = parse_file(kinds_by_table[table], source.read(entry), user_id, display)
-            table_rows.extend(file_rows)
+            file_table, record, file_warnings = parse_file(kinds_by_table[table], source.read(entry), user_id, display)
+            parsed.append(file_table)
             inventory.append(record)
             warnings.extend(file_warnings)
-        rows[table] = table_rows
+        tables[table] = parsed
     inventory.sort(key=lambda f: f.path)
-    return ParsedExport(user_id, rows, inventory, warnings)
+    return ParsedExport(user_id, tables, inventory, warnings)

@@ -18,7 +18,8 @@ csv.field_size_limit(64 * 1024 * 1024)  # long InMail HTML and recommendation te
 class Table:
     header: list[str]
     header_line: int
-    records: list[tuple[int, list[str]]]   # (1-based physical line, values)
+    lines: list[int]              # 1-based physical line where each record starts
+    records: list[list[str]]      # each record's field values
 
 
 def normalize_header(name: str) -> str:
@@ -26,14 +27,20 @@ def normalize_header(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.lower())
 
 
-def _csv_rows(text: str, delimiter: str, first_line: int = 1) -> Iterator[tuple[int, list[str]]]:
+def _csv_records(text: str, delimiter: str, first_line: int = 1) -> tuple[list[int], list[list[str]]]:
+    """(starting physical line of each record, records)."""
     # newline="\n": split physical lines on LF only, keep CR for the csv module to handle.
+    rows = list(csv.reader(io.StringIO(text, newline="\n"), delimiter=delimiter))
+    physical = text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+    if len(rows) == physical:  # no record spans several lines: record i starts on line i
+        return list(range(first_line, first_line + len(rows))), rows
     reader = csv.reader(io.StringIO(text, newline="\n"), delimiter=delimiter)
-    consumed = 0
+    lines, rows, consumed = [], [], 0
     for row in reader:
-        start = first_line + consumed
+        lines.append(first_line + consumed)
+        rows.append(row)
         consumed = reader.line_num
-        yield start, row
+    return lines, rows
 
 
 def read_table(text: str, delimiter: str, header_prefix: str | None = None, search_lines: int = 10) -> Table:
@@ -47,16 +54,16 @@ def read_table(text: str, delimiter: str, header_prefix: str | None = None, sear
                 skip = i
                 break
         else:
-            return Table(header=[], header_line=0, records=[])
+            return Table(header=[], header_line=0, lines=[], records=[])
     body = text.split("\n", skip)[skip] if skip else text
-    rows = _csv_rows(body, delimiter, first_line=skip + 1)
-    try:
-        header_line, header = next(rows)
-    except StopIteration:
-        return Table(header=[], header_line=0, records=[])
+    lines, rows = _csv_records(body, delimiter, first_line=skip + 1)
+    if not rows:
+        return Table(header=[], header_line=0, lines=[], records=[])
+    header = rows[0]
     # a record of empty or white-space-only fields is a blank line (joined once: cheaper than per field)
-    records = [(line, row) for line, row in rows if "".join(row).strip()]
-    return Table(header=[h.strip().lstrip("\ufeff") for h in header], header_line=header_line, records=records)
+    kept = [i for i in range(1, len(rows)) if "".join(rows[i]).strip()]
+    return Table(header=[h.strip().lstrip("\ufeff") for h in header], header_line=lines[0],
+                 lines=[lines[i] for i in kept], records=[rows[i] for i in kept])
 
 
 COMMENT_START = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?: UTC)?,\"?https?://")
@@ -70,7 +77,7 @@ def read_comments(text: str, delimiter: str = ",") -> Table:
     if lines and lines[-1] == "":
         lines.pop()
     if not lines:
-        return Table(header=[], header_line=0, records=[])
+        return Table(header=[], header_line=0, lines=[], records=[])
     header = next(csv.reader([lines[0].rstrip("\r")], delimiter=delimiter))
     groups: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines[1:], start=2):
@@ -78,10 +85,11 @@ def read_comments(text: str, delimiter: str = ",") -> Table:
             groups.append((number, [line]))
         else:
             groups[-1][1].append(line)
-    records: list[tuple[int, list[str]]] = []
+    starts: list[int] = []
+    records: list[list[str]] = []
     for start, physical in groups:
         chunk = "\n".join(physical)
-        rows = [r for _, r in _csv_rows(chunk, delimiter)]
+        rows = _csv_records(chunk, delimiter)[1]
         if len(rows) == 1:
             values = rows[0]
         else:  # unquoted continuation lines: glue them back onto the message
@@ -92,9 +100,10 @@ def read_comments(text: str, delimiter: str = ",") -> Table:
             values = first[:2] + [message]
         values = [v.rstrip("\r") for v in values]
         if any(v.strip() for v in values):
-            records.append((start, values + [str(len(physical))]))
+            starts.append(start)
+            records.append(values + [str(len(physical))])
     return Table(header=[h.strip().lstrip("\ufeff") for h in header] + ["__physical_lines"], header_line=1,
-                 records=records)
+                 lines=starts, records=records)
 
 
 def unwrap_share_commentary(value: str) -> str:

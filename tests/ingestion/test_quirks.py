@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.ingestion.dates import parse_date, parse_timestamp, CONNECTED_ON, US_SHORT
+from orchestration.ingestion.dates import parse_date, parse_timestamp, parse_timestamps, CONNECTED_ON, US_SHORT
 from orchestration.ingestion.encoding import decode
 from orchestration.ingestion.pipeline import ingest_user
 from orchestration.ingestion.records import read_comments, read_table, unwrap_share_commentary
@@ -35,9 +35,10 @@ def write(path: Path, text: str | bytes) -> Path:
 def test_header_found_after_preamble_and_after_excel_mangled_preamble():
     table = read_table(PREAMBLE + CONN_HEADER + "A,B,,,C,D,01 Jan 2024\n", ",", header_prefix="First Name")
     assert table.header[0] == "First Name" and table.header_line == 4
-    assert table.records == [(5, ["A", "B", "", "", "C", "D", "01 Jan 2024"])]
+    assert table.lines == [5]
+    assert table.records == [["A", "B", "", "", "C", "D", "01 Jan 2024"]]
     mangled = "Notes:,,\n\"When exporting...\",,\n,,\n" + CONN_HEADER + "A,B,,,C,D,01 Jan 2024\n"
-    assert read_table(mangled, ",", header_prefix="First Name").records[0][0] == 5
+    assert read_table(mangled, ",", header_prefix="First Name").lines == [5]
     # Without a header line the file yields nothing rather than treating "Notes:" as the header.
     assert read_table("Notes:\nfoo\n", ",", header_prefix="First Name").header == []
 
@@ -75,6 +76,7 @@ def test_message_timestamps_read_by_the_fast_path_as_strptime_reads_them():
                       rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59))
         for fmt in ("%Y-%m-%d %H:%M:%S UTC", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
             assert parse_timestamp(ts.strftime(fmt), MESSAGES + ACTIVITY) == ts
+            assert parse_timestamps([ts.strftime(fmt)], MESSAGES + ACTIVITY) == [ts]
     cases = {
         "  2024-12-15\u202f08:53:43   UTC ": "2024-12-15 08:53:43",      # narrow no-break space, padding
         "2024-12-15\t08:53:43\nUTC": "2024-12-15 08:53:43",
@@ -87,14 +89,25 @@ def test_message_timestamps_read_by_the_fast_path_as_strptime_reads_them():
     for raw, expected in cases.items():
         got = parse_timestamp(raw, MESSAGES)
         assert (str(got) if got else None) == expected, raw
+    # the column version (a whole file's column at once) reads the same values the same way
+    column = parse_timestamps([*cases, None, ""], MESSAGES)
+    assert [str(got) if got else None for got in column] == [*cases.values(), None, None]
     assert str(parse_date(" 7\u00a0Dec  2024 ", CONNECTED_ON)) == "2024-12-07"
+
+
+def test_records_start_lines_count_quoted_line_breaks_and_blank_lines():
+    one_per_line = read_table("A,B\n1,x\n\n2,y\n3,z", ",")
+    assert one_per_line.lines == [2, 4, 5] and one_per_line.records == [["1", "x"], ["2", "y"], ["3", "z"]]
+    spanning = read_table('A,B\n1,"two\nlines"\n\n2,y\r\n3,"a\r\nb\r\nc"\n4,w\n', ",")
+    assert spanning.lines == [2, 5, 6, 9]
+    assert spanning.records == [["1", "two\nlines"], ["2", "y"], ["3", "a\r\nb\r\nc"], ["4", "w"]]
 
 
 def test_comments_unquoted_multiline_records_are_repaired(samples):
     text = (samples / "2024-03-complete" / "Comments.csv").read_text("utf-8")
     table = read_comments(text)
     assert len(table.records) == 4
-    (line, values) = table.records[2]
+    line, values = table.lines[2], table.records[2]
     assert line == 4 and values[0] == "2023-12-10 09:53:09"
     assert values[2].count("\n") == 2 and values[3] == "3"     # message spans 3 physical lines
 
