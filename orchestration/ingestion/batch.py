@@ -63,8 +63,12 @@ def read_job(job: Job) -> Outcome:
         return user_id, None, None, ExportError(user_id, f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
+def _pooled(jobs: list[Job], workers: int) -> bool:
+    return workers > 1 and len(jobs) >= POOL_MIN_USERS
+
+
 def _outcomes(jobs: list[Job], workers: int) -> Iterator[Outcome]:
-    if workers <= 1 or len(jobs) < POOL_MIN_USERS:
+    if not _pooled(jobs, workers):
         yield from map(read_job, jobs)
         return
     # spawn, not fork: the caller (a Dagster run worker) has threads, and forking those can deadlock.
@@ -79,6 +83,20 @@ def ingest_users(con: duckdb.DuckDBPyConnection, raw_root: Path | str, users: li
     loader.ensure_schema(con)
     with deferred_checkpoints(con):
         return _ingest(con, raw_root, users, force, workers)
+
+
+@contextmanager
+def duckdb_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> Iterator[None]:
+    """DuckDB's thread count for the block (None: unchanged), then the previous one again."""
+    if threads is None:
+        yield
+        return
+    previous = con.execute("select current_setting('threads')").fetchone()[0]
+    con.execute(f"set threads = {int(threads)}")
+    try:
+        yield
+    finally:
+        con.execute(f"set threads = {int(previous)}")
 
 
 @contextmanager
@@ -123,19 +141,24 @@ def _ingest(con: duckdb.DuckDBPyConnection, raw_root: Path | str, users: list[st
                 user_id, f"could not be written to the warehouse ({type(exc).__name__}: {exc})")
         pending, pending_rows = [], 0
 
-    for user_id, report, tables, error in _outcomes(jobs, workers or default_workers()):
-        if error is not None:
-            result.failures[user_id] = error
-        else:
-            result.reports[user_id] = report
-            if tables is None:
-                unchanged.append(user_id)
+    workers = workers or default_workers()
+    # While worker processes parse on every core, the writes use one DuckDB thread: a second one
+    # competes with them and costs more CPU than it saves (200 users: 2.7 instead of 4.2-5.7 s of CPU
+    # for the same 2.0-3.2 s of inserts).
+    with duckdb_threads(con, 1 if _pooled(jobs, workers) else None):
+        for user_id, report, tables, error in _outcomes(jobs, workers):
+            if error is not None:
+                result.failures[user_id] = error
             else:
-                pending.append(tables)
-                pending_rows += report.rows_total
-                if pending_rows >= FLUSH_ROWS or len(pending) >= FLUSH_USERS:
-                    flush()
-    flush()
+                result.reports[user_id] = report
+                if tables is None:
+                    unchanged.append(user_id)
+                else:
+                    pending.append(tables)
+                    pending_rows += report.rows_total
+                    if pending_rows >= FLUSH_ROWS or len(pending) >= FLUSH_USERS:
+                        flush()
+        flush()
     counts = loader.row_counts(con, unchanged)
     for user_id in unchanged:
         result.reports[user_id].rows = counts[user_id]

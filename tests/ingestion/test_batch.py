@@ -30,7 +30,7 @@ def all_rows(warehouse: Path) -> dict[str, list]:
         return out
 
 
-def test_pool_batch_equals_one_by_one_and_isolates_a_bad_user(samples, raw_root, tmp_path):
+def test_pool_batch_equals_one_by_one_and_isolates_a_bad_user(samples, raw_root, tmp_path, monkeypatch):
     users = [f"u{i:02d}" for i in range(batch.POOL_MIN_USERS + 2)]       # enough to use the pool
     for i, user in enumerate(users):
         copy_sample(samples, SAMPLES[i % len(SAMPLES)], raw_root, user)
@@ -42,9 +42,21 @@ def test_pool_batch_equals_one_by_one_and_isolates_a_bad_user(samples, raw_root,
     for user in users:
         ingest_user(one_by_one, raw_root, user)
 
+    threads_at_write: list[int] = []
+    write = loader.replace_users
+
+    def recording(con, pending):
+        threads_at_write.append(con.execute("select current_setting('threads')").fetchone()[0])
+        return write(con, pending)
+
+    monkeypatch.setattr(loader, "replace_users", recording)
     pooled = tmp_path / "pooled.duckdb"
     with duckdb.connect(str(pooled)) as con:
+        con.execute("set threads = 3")
         result = batch.ingest_users(con, raw_root, users[:9] + ["zz-broken"] + users[9:], workers=2)
+        # the writes beside the parsing workers use one DuckDB thread; the setting is restored after
+        assert threads_at_write and set(threads_at_write) == {1}
+        assert con.execute("select current_setting('threads')").fetchone()[0] == 3
     assert list(result.failures) == ["zz-broken"]
     assert result.failures["zz-broken"].message.startswith("user 'zz-broken', file 'Complete_LinkedInDataExport")
     assert "corrupt zip archive" in result.failures["zz-broken"].message
