@@ -6,7 +6,6 @@ records one event per model per run instead of one per model per user. Per-user 
 partitioned `raw/linkedin_export` asset and in ops.refresh_status. The manifest is prepared once
 (`make install`, tests' session fixture, or `dagster dev`), never parsed at import."""
 
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -17,7 +16,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtP
 
 from ..operations import status
 from ..operations.dbt_parse import profile_env
-from ..resources import DbtResource, WarehouseResource
+from ..resources import DbtResource, WarehouseResource, environ
 from ..settings import DBT_PROJECT_DIR
 from . import reference_data
 from .raw import RAW_EXPORT_KEY
@@ -149,20 +148,11 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtResource, warehouse: W
 @contextmanager
 def dbt_env(path: str, run_env: Mapping[str, str] | None = None) -> Iterator[None]:
     """profiles.yml reads the warehouse path and DuckDB's memory cap from the environment, and the
-    models their run parameters (`dbt_run_env`); the dbt subprocess inherits them.
-    Set them for the dbt calls only: left behind, they would point later Settings.from_env() in the
-    same process (another job, a test) at this warehouse."""
-    values = {**profile_env(path), **(run_env or {})}
-    previous = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
+    models their run parameters (`dbt_run_env`); the dbt process inherits them. Set for the dbt calls
+    only: left behind, they would point later Settings.from_env() in the same process (another job, a
+    test) at this warehouse."""
+    with environ({**profile_env(path), **(run_env or {})}):
         yield
-    finally:
-        for name, value in previous.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtResource, warehouse: WarehouseResource,
@@ -172,6 +162,7 @@ def _run_dbt(context: dg.AssetExecutionContext, dbt: DbtResource, warehouse: War
         # take effect on the next refresh without costing every refresh a `dbt seed`.
         context.log.info("seed files changed since the last load: running dbt seed")
         seed = dbt.cli(dbt_seed_args(), manifest=dbt_project.manifest_path)
+        dbt.warm()   # the build's dbt server imports dbt while the seed runs
         seed.wait()
         dbt.finished(seed)
         with warehouse.connect() as con:

@@ -11,8 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 # First match wins: (bucket, regex over the whole collapsed stack). Stacks look like
-# `process 553:"<cmdline>";func (path/file.py:12);...`; dbt runs as its own process (`.../bin/dbt build`).
-DBT_PROCESS = re.compile(r'process \d+:"[^"]*bin/dbt ')   # child stacks are nested under the root's
+# `process 553:"<cmdline>";func (path/file.py:12);...`; dbt runs as its own process: the run's dbt server
+# (`python -m orchestration.operations.dbt_server`), or `.../bin/dbt build` without one.
+DBT_PROCESS = re.compile(r'process \d+:"[^"]*(?:bin/dbt |orchestration\.operations\.dbt_server)')
 DBT_BUCKETS: tuple[tuple[str, str], ...] = (
     ("dbt: imports", r"_find_and_load"),
     ("dbt: SQL execution (DuckDB)", r"adapters/duckdb/|adapters/sql/connections"),

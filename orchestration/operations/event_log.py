@@ -20,7 +20,8 @@ This storage
   whether the `asset_event_tags` table exists (on a new engine and SQLite connection each time) and
   reads the columns of `asset_keys`: a fifth of the time of storing a partition range's events. Tables
   and columns are only ever added (`dagster instance migrate`), so one seen is remembered for the
-  process; one missing is asked again.
+  process; one missing is asked again;
+- writes each asset's `asset_keys` row once per batch instead of once per event (`_store_asset_event`).
 Everything else, tables, locking and watching, is Dagster's own. Configured in dagster.yaml as
 `event_log_storage`.
 """
@@ -36,9 +37,11 @@ from typing import Any
 
 from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log import SqliteEventLogStorage
+from dagster._core.storage.event_log.schema import AssetKeyTable
 from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
 from dagster._serdes import ConfigurableClassData
 from sqlalchemy import create_engine, event
+from sqlalchemy import exc as db_exc
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
 
@@ -125,14 +128,51 @@ class PooledSqliteEventLogStorage(SqliteEventLogStorage):
 
     def store_event_batch(self, events: Sequence[EventLogEntry]) -> None:
         """Dagster's `store_event` for each event, in one transaction per database file: all or none
-        (on an error Dagster stores the events one by one)."""
+        (on an error Dagster stores the events one by one). The asset_keys rows are written once per
+        asset at the end of the batch (see _store_asset_event)."""
         with self._db_lock, ExitStack() as stack:
             self._batch.connections, self._batch.stack = {}, stack
+            self._batch.asset_events = {}
             try:
                 for entry in events:
                     self.store_event(entry)
+                self._store_asset_entries(self._batch.asset_events)
             finally:
-                del self._batch.connections, self._batch.stack
+                del self._batch.connections, self._batch.stack, self._batch.asset_events
+
+    def _store_asset_event(self, conn: Connection, event: EventLogEntry, event_id: int) -> None:
+        """Dagster upserts the asset's asset_keys row for every asset event: an INSERT that fails on the
+        existing key, then an UPDATE, and for a materialization one more serialisation of the whole event.
+        Each kind of event sets the same columns every time (materialization: last materialization, run
+        and timestamp; planned: run and timestamp; observation: timestamp), so within a batch (one
+        transaction) the row ends up as the last event of each kind leaves it: only those are kept, in
+        batch order, and written at the end of the batch. For the 801 partitions of one run that is one
+        upsert instead of 801 (about 1.2 s of the run worker's time)."""
+        pending: dict[str, dict[str, tuple[EventLogEntry, int]]] | None = getattr(self._batch, "asset_events", None)
+        if pending is None or not (event.dagster_event and event.dagster_event.asset_key):
+            super()._store_asset_event(conn, event, event_id)
+            return
+        by_kind = pending.setdefault(event.dagster_event.asset_key.to_string(), {})
+        by_kind.pop(event.dagster_event_type, None)          # keeps the kinds in order of their last event
+        by_kind[event.dagster_event_type] = (event, event_id)
+
+    def _store_asset_entries(self, pending: dict[str, dict[str, tuple[EventLogEntry, int]]]) -> None:
+        """Dagster's asset_keys upsert (`_store_asset_event`), once per asset, with the values of the
+        last event of each kind applied in order."""
+        if not pending:
+            return
+        with self.index_connection() as conn:
+            index_cols = self._has_asset_key_index_cols_on_connection(conn)
+            for asset_key, by_kind in pending.items():
+                values: dict[str, Any] = {}
+                for event, event_id in by_kind.values():
+                    values.update(self._get_asset_entry_values(event, event_id, index_cols))
+                if not values:
+                    continue
+                try:
+                    conn.execute(AssetKeyTable.insert().values(asset_key=asset_key, **values))
+                except db_exc.IntegrityError:
+                    conn.execute(AssetKeyTable.update().values(**values).where(AssetKeyTable.c.asset_key == asset_key))
 
     def has_table(self, table_name: str) -> bool:
         if table_name in self._tables_seen:

@@ -195,3 +195,52 @@ def test_tables_and_columns_seen_are_not_asked_again(home: Path, monkeypatch: py
         assert max(Counter(tables).values()) == 1 and max(Counter(columns).values()) == 1
         assert not storage.has_table("no_such_table") and not storage.has_table("no_such_table")
         assert tables.count("no_such_table") == 2
+
+
+def _asset_rows(storage: SqliteEventLogStorage) -> list[tuple]:
+    with storage.index_connection() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(
+            "select asset_key, last_materialization, last_run_id, last_materialization_timestamp "
+            "from asset_keys order by asset_key").fetchall()]
+
+
+def test_a_batch_writes_each_assets_row_once_as_event_by_event_storage_leaves_it(
+        home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dagster._core.storage.event_log.sql_event_log import SqlEventLogStorage
+
+    keys = [f"user-{i:03d}" for i in range(12)]
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        run_id = _materialize_range(instance, keys).run_id
+        events = [e for e in instance.event_log_storage.get_logs_for_run(run_id)
+                  if e.dagster_event and e.dagster_event.asset_key]
+    kinds = [e.dagster_event_type.value for e in events]
+    assert kinds.count("ASSET_MATERIALIZATION_PLANNED") == 12 and kinds.count("ASSET_MATERIALIZATION") == 12
+
+    entry_values = SqlEventLogStorage._get_asset_entry_values
+    computed: list[str] = []
+
+    def counting(self, event, event_id, index_cols):
+        computed.append(event.dagster_event_type.value)
+        return entry_values(self, event, event_id, index_cols)
+
+    monkeypatch.setattr(SqlEventLogStorage, "_get_asset_entry_values", counting)
+    one_by_one = SqliteEventLogStorage(str(tmp_path / "one_by_one"))
+    batched = PooledSqliteEventLogStorage(str(tmp_path / "batched"))
+    try:
+        for event in events:
+            one_by_one.store_event(event)
+        assert len(computed) == len(events)
+        computed.clear()
+        batched.store_event_batch(events)
+        # the last planned event and the last materialization, not one per partition
+        assert sorted(computed) == ["ASSET_MATERIALIZATION", "ASSET_MATERIALIZATION_PLANNED"]
+        expected = _asset_rows(one_by_one)
+        assert len(expected) == 1 and expected[0][0] == '["exports"]' and expected[0][2] == run_id
+        assert _asset_rows(batched) == expected
+        last = [e for e in events if e.dagster_event_type.value == "ASSET_MATERIALIZATION"][-1]
+        for storage in (one_by_one, batched):
+            latest = storage.get_latest_materialization_events([dg.AssetKey("exports")])[dg.AssetKey("exports")]
+            assert latest.dagster_event.partition == last.dagster_event.partition
+    finally:
+        one_by_one.dispose()
+        batched.dispose()

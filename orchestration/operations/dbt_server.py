@@ -1,0 +1,85 @@
+"""A dbt process started before the dbt step needs it: dbt-core's imports are paid while the run ingests.
+
+Every dbt invocation of a run is a new `dbt` process, and about 2.5 s of each is Python importing
+dbt-core and the DuckDB adapter before dbt reads a single argument: a seventh of a one-user refresh.
+The pipeline's `DbtResource` starts this server when a run's resources are set up (before ingestion),
+so those imports happen while the run ingests and checks the raw tables. dagster-dbt then starts
+`connection-score-dbt` (dbt_client.py) instead of `dbt`: the client hands the server its arguments,
+environment, working folder and its stdout/stderr, the server runs dbt's own command line entry point
+(`dbt.cli.main.cli`, exactly what the `dbt` script runs) writing straight into dagster-dbt's pipe, and
+the client exits with dbt's exit code once the server process has exited (DuckDB closed).
+
+One server serves one invocation, then exits, like a `dbt` process. Without a server (none started,
+it died, or it is in use) the client runs the `dbt` script itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+
+# The request: arguments, environment and working folder, sent as one JSON message with two
+# file descriptors (the client's stdout and stderr).
+MAX_REQUEST_BYTES = 16 * 1024 * 1024
+# How often a server nobody has called checks that the process that started it is still there.
+ORPHAN_CHECK_S = 5.0
+
+
+def serve(socket_path: Path) -> int:
+    """Import dbt, listen on `socket_path`, run one dbt command line for the first client; its exit code."""
+    from dbt.cli.main import cli   # the seconds this process exists to spend early
+    import dbt.adapters.duckdb  # noqa: F401 (the adapter plugin, loaded by dbt once it reads the profile)
+
+    parent = os.getppid()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(os.fspath(socket_path))
+        listener.listen(1)
+        listener.settimeout(ORPHAN_CHECK_S)
+        while True:
+            try:
+                conn, _ = listener.accept()
+                break
+            except TimeoutError:
+                if os.getppid() != parent:   # the run worker is gone: nobody will call
+                    return 0
+        socket_path.unlink(missing_ok=True)
+    conn.settimeout(None)
+    message, fds, _, _ = socket.recv_fds(conn, MAX_REQUEST_BYTES, 2)
+    request = json.loads(message)
+    os.dup2(fds[0], 1)
+    os.dup2(fds[1], 2)
+    for fd in fds:
+        os.close(fd)
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.chdir(request["cwd"])
+    sys.argv = ["dbt", *request["args"]]
+    try:
+        code = cli()
+    except SystemExit as exc:
+        code = exc.code
+    except KeyboardInterrupt:   # the client forwards the SIGINT dagster-dbt sends it on termination
+        code = 130
+    code = code if isinstance(code, int) else (0 if code is None else 1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    conn.sendall(f"{code}\n".encode())
+    # `conn` stays open until this process ends: the client waits for that (dbt-duckdb closes the
+    # DuckDB file at exit, and the next step opens it).
+    _KEEP_OPEN.append(conn)
+    return code
+
+
+_KEEP_OPEN: list[socket.socket] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    return serve(Path(args[0]))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
