@@ -136,6 +136,10 @@ def run_measured(commands: Sequence[Sequence[str]], *, env: Mapping[str, str], c
     codes: dict[int, int] = {}
     logs: list[Path] = []
     deadline = None if timeout is None else time.monotonic() + timeout
+    # Before the clock starts, write out what earlier work left in the page cache: otherwise a command's
+    # fsyncs (DuckDB checkpoints) wait on the write-back of the previous scenario's files. With 1.5 GB
+    # dirty, a one-user refresh took 26.4 s (dbt's overhead 8.6 s) instead of 22.3 s (3.4 s).
+    os.sync()
     with TreeSampler(interval=interval) as sampler:
         started = time.perf_counter()
         while pending or running:

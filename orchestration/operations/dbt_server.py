@@ -58,7 +58,7 @@ def serve(socket_path: Path) -> int:
     os.chdir(request["cwd"])
     sys.argv = ["dbt", *request["args"]]
     try:
-        code = cli()
+        code = cli.main(args=request["args"], prog_name="dbt")   # what the `dbt` script runs
     except SystemExit as exc:
         code = exc.code
     except KeyboardInterrupt:   # the client forwards the SIGINT dagster-dbt sends it on termination
