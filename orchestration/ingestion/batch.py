@@ -86,29 +86,27 @@ def ingest_users(con: duckdb.DuckDBPyConnection, raw_root: Path | str, users: li
 
 
 @contextmanager
-def duckdb_threads(con: duckdb.DuckDBPyConnection, threads: int | None) -> Iterator[None]:
-    """DuckDB's thread count for the block (None: unchanged), then the previous one again."""
-    if threads is None:
+def duckdb_setting(con: duckdb.DuckDBPyConnection, name: str, value: str | None) -> Iterator[None]:
+    """DuckDB setting `name` at `value` for the block (None: unchanged), then its previous value again.
+    Settings belong to the database instance (every connection of this process to the file)."""
+    if value is None:
         yield
         return
-    previous = con.execute("select current_setting('threads')").fetchone()[0]
-    con.execute(f"set threads = {int(threads)}")
+    previous = con.execute(f"select current_setting('{name}')").fetchone()[0]
+    con.execute(f"set {name} = '{value}'")
     try:
         yield
     finally:
-        con.execute(f"set threads = {int(previous)}")
+        con.execute(f"set {name} = '{previous}'")
 
 
 @contextmanager
 def deferred_checkpoints(con: duckdb.DuckDBPyConnection, threshold: str = BATCH_CHECKPOINT_THRESHOLD) -> Iterator[None]:
-    """Raise DuckDB's checkpoint threshold for the block, then checkpoint once and restore it. The
-    setting belongs to the database instance (every connection of this process to the file)."""
-    previous = con.execute("select current_setting('checkpoint_threshold')").fetchone()[0]
-    con.execute(f"set checkpoint_threshold = '{threshold}'")
+    """Raise DuckDB's checkpoint threshold for the block, then restore it and checkpoint once."""
     try:
-        yield
+        with duckdb_setting(con, "checkpoint_threshold", threshold):
+            yield
     finally:
-        con.execute(f"set checkpoint_threshold = '{previous}'")
         try:
             con.execute("checkpoint")
         except duckdb.Error:
@@ -145,7 +143,7 @@ def _ingest(con: duckdb.DuckDBPyConnection, raw_root: Path | str, users: list[st
     # While worker processes parse on every core, the writes use one DuckDB thread: a second one
     # competes with them and costs more CPU than it saves (200 users: 2.7 instead of 4.2-5.7 s of CPU
     # for the same 2.0-3.2 s of inserts).
-    with duckdb_threads(con, 1 if _pooled(jobs, workers) else None):
+    with duckdb_setting(con, "threads", "1" if _pooled(jobs, workers) else None):
         for user_id, report, tables, error in _outcomes(jobs, workers):
             if error is not None:
                 result.failures[user_id] = error

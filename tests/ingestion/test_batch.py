@@ -30,6 +30,19 @@ def all_rows(warehouse: Path) -> dict[str, list]:
         return out
 
 
+def _record_setting_at_writes(monkeypatch, setting: str) -> list:
+    """The value of DuckDB `setting` at each batch write (loader.replace_users), in order."""
+    seen: list = []
+    write = loader.replace_users
+
+    def recording(con, pending):
+        seen.append(con.execute(f"select current_setting('{setting}')").fetchone()[0])
+        return write(con, pending)
+
+    monkeypatch.setattr(loader, "replace_users", recording)
+    return seen
+
+
 def test_pool_batch_equals_one_by_one_and_isolates_a_bad_user(samples, raw_root, tmp_path, monkeypatch):
     users = [f"u{i:02d}" for i in range(batch.POOL_MIN_USERS + 2)]       # enough to use the pool
     for i, user in enumerate(users):
@@ -42,14 +55,7 @@ def test_pool_batch_equals_one_by_one_and_isolates_a_bad_user(samples, raw_root,
     for user in users:
         ingest_user(one_by_one, raw_root, user)
 
-    threads_at_write: list[int] = []
-    write = loader.replace_users
-
-    def recording(con, pending):
-        threads_at_write.append(con.execute("select current_setting('threads')").fetchone()[0])
-        return write(con, pending)
-
-    monkeypatch.setattr(loader, "replace_users", recording)
+    threads_at_write = _record_setting_at_writes(monkeypatch, "threads")
     pooled = tmp_path / "pooled.duckdb"
     with duckdb.connect(str(pooled)) as con:
         con.execute("set threads = 3")
@@ -143,14 +149,7 @@ def test_a_batch_checkpoints_once_at_its_end(samples, raw_root, tmp_path, monkey
     users = ["ada", "bob", "cy"]
     for user, sample in zip(users, SAMPLES):
         copy_sample(samples, sample, raw_root, user)
-    seen: list[str] = []
-    write = loader.replace_users
-
-    def recording(con, pending):
-        seen.append(con.execute("select current_setting('checkpoint_threshold')").fetchone()[0])
-        return write(con, pending)
-
-    monkeypatch.setattr(loader, "replace_users", recording)
+    seen = _record_setting_at_writes(monkeypatch, "checkpoint_threshold")
     monkeypatch.setattr(batch, "FLUSH_USERS", 1)             # one commit per user
     path = tmp_path / "w.duckdb"
     with duckdb.connect(str(path)) as con:
