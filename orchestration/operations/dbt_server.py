@@ -9,8 +9,9 @@ environment, working folder and its stdout/stderr, the server runs dbt's own com
 (`dbt.cli.main.cli`, exactly what the `dbt` script runs) writing straight into dagster-dbt's pipe, and
 the client exits with dbt's exit code once the server process has exited (DuckDB closed).
 
-One server serves one invocation, then exits, like a `dbt` process. Without a server (none started,
-it died, or it is in use) the client runs the `dbt` script itself.
+One server serves one invocation, then exits, like a `dbt` process (`DbtResource` hands each server
+to one `cli()` call). Without a server (none started for the call, or it died) the client runs the
+`dbt` script itself.
 """
 
 from __future__ import annotations
