@@ -8,11 +8,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..operations.dbt_client import dbt_script
 
 MATERIALIZED_AS_TABLE = ("table", "incremental")
 
@@ -133,7 +134,7 @@ def compile_project(project_dir: Path, work: Path, dbt_vars: Mapping[str, Any], 
     if snapshot.exists():
         shutil.rmtree(snapshot)
     shutil.copytree(project_dir / "seeds", snapshot)
-    dbt = Path(sys.executable).parent / "dbt"     # the venv running the harness
+    dbt = dbt_script()     # the venv running the harness
     common = ["--target-path", str(target), "--log-path", str(work / "dbt_logs"), "--profiles-dir",
               str(project_dir), "--project-dir", str(project_dir), "--quiet"]
     env = {**env, "CONNECTION_SCORE_WAREHOUSE": str(wh)}

@@ -10,7 +10,6 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from . import dates
 from .records import normalize_header, unwrap_share_commentary
@@ -57,7 +56,7 @@ class Columns:
     def timestamps(self, name: str, formats: tuple[str, ...]) -> Column:
         return dates.parse_timestamps(self.raw(name), formats)
 
-    def dates(self, name: str, formats: tuple[str, ...]) -> Column:
+    def calendar_dates(self, name: str, formats: tuple[str, ...]) -> Column:
         parse = dates.parse_date
         return [parse(v, formats) for v in self.raw(name)]
 
@@ -99,7 +98,7 @@ def _connections(c: Columns) -> dict[str, Column]:
         "profile_url": c.text("url"), "email_address": c.text("email"),
         "company": c.text("company"), "position": c.text("position"),
         "connected_on_raw": c.text("connected_on"),
-        "connected_on": c.dates("connected_on", _CONNECTED_ON_FORMATS),
+        "connected_on": c.calendar_dates("connected_on", _CONNECTED_ON_FORMATS),
     }
 
 
@@ -193,9 +192,9 @@ def _positions(c: Columns) -> dict[str, Column]:
         "company_name": c.text("company_name"), "title": c.text("title"),
         "location": c.text("location"),
         "started_on_raw": c.text("started_on"),
-        "started_on": c.dates("started_on", dates.MONTH_YEAR),
+        "started_on": c.calendar_dates("started_on", dates.MONTH_YEAR),
         "finished_on_raw": c.text("finished_on"),
-        "finished_on": c.dates("finished_on", dates.MONTH_YEAR),
+        "finished_on": c.calendar_dates("finished_on", dates.MONTH_YEAR),
     }
 
 
@@ -207,9 +206,9 @@ def _education(c: Columns) -> dict[str, Column]:
     return {
         "school_name": c.text("school_name"), "degree_name": c.text("degree_name"),
         "start_date_raw": c.text("start_date"),
-        "start_date": c.dates("start_date", dates.MONTH_YEAR),
+        "start_date": c.calendar_dates("start_date", dates.MONTH_YEAR),
         "end_date_raw": c.text("end_date"),
-        "end_date": c.dates("end_date", dates.MONTH_YEAR),
+        "end_date": c.calendar_dates("end_date", dates.MONTH_YEAR),
     }
 
 

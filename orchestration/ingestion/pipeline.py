@@ -69,7 +69,11 @@ def read_export(raw_root: Path | str, user_id: str, loaded: tuple[str, str, date
     report.files_found = len(files)
     report.files_parsed = sum(1 for f in files if f["status"] == "parsed")
     report.warnings = parsed.warnings
-    report.rows = {t.name: parsed.tables[t.name].rows if t.name in parsed.tables else 0 for t in RAW_TABLES}
+    tables = {}
+    for t in RAW_TABLES:
+        part = parsed.tables.get(t.name) or ParsedTable()
+        report.rows[t.name] = part.rows
+        tables[t.name] = loader.columns_to_arrow(t, part.columns, part.rows, lineage)
     export_row = {
         "archive_names": ", ".join(report.archive_names), "archive_kind": report.archive_kind,
         "export_date": report.export_date, "export_date_source": report.export_date_source,
@@ -77,10 +81,6 @@ def read_export(raw_root: Path | str, user_id: str, loaded: tuple[str, str, date
         "rows_total": report.rows_total, "warnings": parsed.warnings, "parser_version": PARSER_VERSION,
         "source_file": ", ".join(report.archive_names), "source_line": 0,
     }
-    tables = {}
-    for t in RAW_TABLES:
-        part = parsed.tables.get(t.name) or ParsedTable()
-        tables[t.name] = loader.columns_to_arrow(t, part.columns, part.rows, lineage)
     tables[EXPORT_FILES.name] = loader.to_arrow(
         EXPORT_FILES, [dict(f, source_file=f["path"], source_line=0) for f in files], lineage)
     tables[EXPORTS.name] = loader.to_arrow(EXPORTS, [export_row], lineage)

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from ..settings import DBT_PROJECT_DIR, MEMORY_LIMIT_ENV, Settings, duckdb_memory_limit
+from .dbt_client import dbt_script
 
 WAREHOUSE_ENV = "CONNECTION_SCORE_WAREHOUSE"
 
@@ -36,7 +37,7 @@ def prepare_parse_state(warehouse_path: str, *, target_path: Path | None = None)
     """Run `dbt parse` with the pipeline's profile for this warehouse. Writes manifest.json and
     partial_parse.msgpack into the project's target folder (or `target_path`). Raises with dbt's
     output when the parse fails."""
-    dbt = Path(sys.executable).parent / "dbt"     # this venv's, like the pipeline's DbtResource
+    dbt = dbt_script()     # this venv's
     env = {**os.environ, **profile_env(warehouse_path)}
     proc = subprocess.run([str(dbt), *parse_args(target_path)], cwd=DBT_PROJECT_DIR, env=env,
                           capture_output=True, text=True)
