@@ -24,3 +24,18 @@ def test_graph_lineage_checks_schedule_and_sensors():
     assert ("raw/connections", "gx_suite") in checks
     assert {s.name for s in defs.sensors} == {"new_exports_sensor", "dead_run_reaper"}
     assert [s.name for s in defs.schedules] == ["daily_refresh"]
+
+
+def test_loading_the_code_location_freezes_its_objects_out_of_garbage_collection():
+    """A run worker's full garbage collections (six during start-up, more during the run, several at
+    exit) walked every object of dagster, dbt-core and the definitions: about 2 s of a one-user refresh.
+    The code location freezes them once loaded. Checked in a fresh interpreter, as a run worker loads it."""
+    import subprocess
+    import sys
+
+    probe = ("import gc, orchestration.definitions; "
+             "print(gc.get_freeze_count(), len(gc.get_objects()))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    frozen, collectable = (int(n) for n in out.split())
+    assert frozen > 100_000                       # dagster + dbt-core + the definitions
+    assert collectable < frozen / 10              # what later collections still walk
