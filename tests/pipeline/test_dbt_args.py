@@ -149,3 +149,22 @@ def test_a_parse_prepared_for_a_warehouse_is_reused_by_dbt_calls_for_that_wareho
     changed = "Unable to do partial parsing because profile has changed"
     assert "Unable to do partial parsing" not in parse_with(ours)
     assert changed in parse_with(str(tmp_path / "other.duckdb"))
+
+
+
+def test_pipeline_dbt_calls_write_no_json_artifacts_but_keep_the_parse_state(tmp_path, monkeypatch):
+    """manifest.json (twice) and run_results.json cost about 0.4 s of every pipeline dbt call; Dagster
+    records the results from dbt's log. The parse state the next call reuses is still written."""
+    from orchestration.assets.dbt import PIPELINE_DBT_FLAGS, dbt_build_args, dbt_project, dbt_seed_args
+    from orchestration.resources import DbtResource
+
+    assert dbt_build_args() == ["build", "--no-write-json"]
+    assert dbt_seed_args() == ["seed", "--quiet", "--no-write-json"]
+    monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
+    dbt = DbtResource.for_project(dbt_project)
+    invocation = dbt.cli(["parse", *PIPELINE_DBT_FLAGS], manifest=dbt_project.manifest_path)
+    invocation.wait()
+    assert invocation.is_successful()
+    written = {p.name for p in invocation.target_path.iterdir()}
+    assert "partial_parse.msgpack" in written
+    assert not {"manifest.json", "run_results.json"} & written
