@@ -27,8 +27,8 @@ def test_graph_lineage_checks_schedule_and_sensors():
 
 
 def test_loading_the_code_location_freezes_its_objects_out_of_garbage_collection():
-    """A run worker's full garbage collections (six during start-up, more during the run, several at
-    exit) walked every object of dagster, dbt-core and the definitions: about 2 s of a one-user refresh.
+    """A run worker's full garbage collections (six during start-up, one during the run, those at exit)
+    walked every object of dagster, dbt-core and the definitions: about 1.5 s of a one-user refresh.
     The code location freezes them once loaded. Checked in a fresh interpreter, as a run worker loads it."""
     import subprocess
     import sys
