@@ -151,7 +151,6 @@ def test_a_parse_prepared_for_a_warehouse_is_reused_by_dbt_calls_for_that_wareho
     assert changed in parse_with(str(tmp_path / "other.duckdb"))
 
 
-
 def test_pipeline_dbt_calls_write_no_json_artifacts_but_keep_the_parse_state(tmp_path, monkeypatch):
     """manifest.json (twice) and run_results.json cost about 0.4 s of every pipeline dbt call; Dagster
     records the results from dbt's log. The parse state the next call reuses is still written."""
