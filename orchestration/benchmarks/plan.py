@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import heapq
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
